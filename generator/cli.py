@@ -1,0 +1,94 @@
+"""Command line: check a course, write its Markdown pages, or write the JSON Schemas for editors."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.loader import Layout, load_course, schema_files
+from generator.render import render_site
+from generator.source import ContentError
+
+MARKER = ".coursewright-build"
+"""Left in every folder `build` writes, so a later build may replace it."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    root = Path(args.root)
+    layout = Layout(args.content_dir, args.quizzes_dir)
+    try:
+        return int(args.run(root, layout, args))
+    except ContentError:
+        return 1
+    except OSError:
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coursewright", description=__doc__)
+    parser.add_argument("--root", default=".", help="project folder (where mkdocs.yml is)")
+    parser.add_argument("--content-dir", default="content", help="course, lessons, scenarios")
+    parser.add_argument("--quizzes-dir", default="quizzes", help="quiz files")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate every course file; exit 1 on problems")
+    check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="write the generated Markdown pages to a folder")
+    build.add_argument("--out", required=True, help="folder to write (replaced as a whole)")
+    build.add_argument("--force", action="store_true", help="replace a folder build did not make")
+    build.set_defaults(run=_build)
+    schema = commands.add_parser("schema", help="write JSON Schemas for editor autocompletion")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    load_course(root, layout)
+    return 0
+
+
+def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    out = Path(args.out).resolve()
+    for folder in (layout.content_dir, layout.quizzes_dir):
+        source = (root / folder).resolve()
+        if out == source or out.is_relative_to(source) or source.is_relative_to(out):
+            return 2
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists() and not args.force:
+        return 2
+    site = render_site(load_course(root, layout))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the pages are for publishing
+    try:
+        for page in site.pages:
+            target = staging / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8", newline="\n")
+        (staging / MARKER).write_text("", encoding="utf-8")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return 0
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put `staging` in place of `out`, so a failed build never leaves a half-written folder."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    retired = out.with_name(f".{out.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    out.rename(retired)
+    staging.rename(out)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _schema(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    for rel, text in schema_files(layout).items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    return 0

@@ -1,0 +1,208 @@
+"""Read a course's YAML files into checked models, or raise one ContentError with every problem."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.models import ID_PATTERN, Course, Lesson, Quiz, Scenario, Syllabus
+from generator.references import Finding, check_references
+from generator.source import ContentError, Document, Problem, explain, field_name, read
+
+M = TypeVar("M", bound=BaseModel)
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a course keeps its files, relative to the project root."""
+
+    content_dir: str = "content"
+    quizzes_dir: str = "quizzes"
+
+    @property
+    def syllabus(self) -> str:
+        return f"{self.content_dir}/course.yml"
+
+    @property
+    def lessons(self) -> str:
+        return f"{self.content_dir}/lessons"
+
+    @property
+    def scenarios(self) -> str:
+        return f"{self.content_dir}/scenarios"
+
+
+def load_course(root: Path, layout: Layout | None = None) -> Course:
+    """Load, validate and cross-check every course file below `root`."""
+    reader = _Reader(root, layout or Layout())
+    return reader.course()
+
+
+@dataclass
+class _Reader:
+    root: Path
+    layout: Layout
+    problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Parsed files by the page they become, e.g. `lessons/intro`."""
+
+    def course(self) -> Course:
+        syllabus = self.file(self.layout.syllabus, Syllabus, "index")
+        lessons = self.folder(self.layout.lessons, "lessons", Lesson)
+        scenarios = self.folder(self.layout.scenarios, "scenarios", Scenario)
+        quizzes = self.folder(self.layout.quizzes_dir, "quizzes", Quiz)
+        self.problems += self.strays()
+        if syllabus is None:
+            raise ContentError(self.problems)
+        course = _assemble(syllabus, lessons, scenarios, quizzes)
+        course.files.update({page: document.path for page, document in self.documents.items()})
+        if not self.problems:  # references into a broken file would only repeat its problems
+            self.problems += [self.locate(finding) for finding in check_references(course)]
+        if self.problems:
+            raise ContentError(self.problems)
+        return course
+
+    def locate(self, finding: Finding) -> Problem:
+        document = self.documents[finding.page]
+        line, column = document.position(finding.loc)
+        message = finding.message
+        if finding.also:
+            first = self.documents[finding.also[0]]
+            message += f" (first used at {first.path}:{first.position(finding.also[1])[0]})"
+        return Problem(document.path, line, column, field_name(finding.loc), message)
+
+    def file(self, rel: str, model: type[M], page: str) -> M | None:
+        if not (self.root / rel).is_file():
+            self.problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "",
+                    "missing: every course needs this "
+                    "file, with at least `title`, `summary`, `audience`, "
+                    "`outcomes` and `lessons`",
+                )
+            )
+            return None
+        document = read(self.root, rel, self.problems)
+        if document is None:
+            return None
+        self.documents[page] = document
+        try:
+            return model.model_validate(document.data)
+        except ValidationError as error:
+            self.problems.extend(explain(document, model, error))
+            return None
+
+    def folder(self, folder: str, pages: str, model: type[M]) -> dict[str, M]:
+        path = self.root / folder
+        names = (
+            sorted(p.name for p in path.iterdir() if p.suffix in YAML_SUFFIXES)
+            if path.is_dir()
+            else []
+        )
+        found: dict[str, M] = {}
+        for name in names:
+            rel, slug = f"{folder}/{name}", Path(name).stem
+            if not re.match(ID_PATTERN, slug) or slug == "index":
+                self.problems.append(
+                    Problem(
+                        rel,
+                        None,
+                        None,
+                        "",
+                        "rename the file: its name is "
+                        "its id, in lowercase words joined by hyphens, e.g. "
+                        "`first-contact.yml` (and not `index`)",
+                    )
+                )
+                continue
+            if slug in found:
+                self.problems.append(
+                    Problem(
+                        rel,
+                        None,
+                        None,
+                        "",
+                        f"a file named `{slug}` with another ending exists too; keep one",
+                    )
+                )
+                continue
+            loaded = self.file(rel, model, f"{pages}/{slug}")
+            if loaded is not None:
+                found[slug] = loaded
+        return found
+
+    def strays(self) -> list[Problem]:
+        """Report YAML files where the course would silently ignore them."""
+        content = self.root / self.layout.content_dir
+        if not content.is_dir():
+            return []
+        return [
+            Problem(
+                f"{self.layout.content_dir}/{entry.name}",
+                None,
+                None,
+                "",
+                f"not part of the course: only `{self.layout.syllabus}` belongs here; put lessons "
+                f"in `{self.layout.lessons}/` and scenarios in `{self.layout.scenarios}/`",
+            )
+            for entry in sorted(content.iterdir())
+            if entry.suffix in YAML_SUFFIXES and entry.name != "course.yml"
+        ]
+
+
+def _assemble(
+    syllabus: Syllabus,
+    lessons: dict[str, Lesson],
+    scenarios: dict[str, Scenario],
+    quizzes: dict[str, Quiz],
+) -> Course:
+    """Order lessons as the syllabus lists them, scenarios by perspective, quizzes by lesson."""
+    order = [slug for slug in syllabus.lessons if slug in lessons]
+    order += [slug for slug in lessons if slug not in order]
+    lesson_rank = {slug: i for i, slug in enumerate(order)}
+    view_rank = {view.id: i for i, view in enumerate(syllabus.perspectives)}
+
+    def by_view(item: tuple[str, Scenario]) -> int:
+        return view_rank.get(item[1].perspective or "", len(view_rank))
+
+    def by_lesson(item: tuple[str, Quiz]) -> int:
+        return lesson_rank.get(item[1].lesson or "", len(lesson_rank))
+
+    return Course(
+        syllabus=syllabus,
+        lessons={slug: lessons[slug] for slug in order},
+        scenarios=dict(sorted(scenarios.items(), key=by_view)),
+        quizzes=dict(sorted(quizzes.items(), key=by_lesson)),
+    )
+
+
+def schema_files(layout: Layout | None = None) -> dict[str, str]:
+    """JSON Schema text for each kind of course file, by path relative to the project root."""
+    layout = layout or Layout()
+    kinds: dict[str, type[BaseModel]] = {
+        f"{layout.content_dir}/course.schema.json": Syllabus,
+        f"{layout.content_dir}/lesson.schema.json": Lesson,
+        f"{layout.content_dir}/scenario.schema.json": Scenario,
+        f"{layout.quizzes_dir}/quiz.schema.json": Quiz,
+    }
+    return {
+        path: json.dumps(
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                **model.model_json_schema(),
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+        for path, model in kinds.items()
+    }

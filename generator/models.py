@@ -1,0 +1,290 @@
+"""The content schema: what a course author may write in each YAML file, as typed models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Ids and file names: lowercase letters and digits in words joined by single hyphens."""
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+Grade = Literal["best", "acceptable", "poor"]
+
+
+class Model(BaseModel):
+    """Shared settings: unknown keys are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+def _ids(description: str) -> list[str]:
+    return Field(default_factory=list, description=description)
+
+
+class Source(Model):
+    """A work the course draws on; guidelines and scenarios credit it by id."""
+
+    id: Id = Field(description="Short id used to cite this source, e.g. `smith-2021`.")
+    title: Text = Field(description="The title of the work, exactly as published.")
+    author: Text | None = Field(None, description="Who wrote it, when the work names an author.")
+    publisher: Text | None = Field(None, description="Where it was published (site, journal).")
+    published: Text | None = Field(None, description="When it was published, e.g. `2023-05`.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$")] | None = Field(
+        None, description="Web address of the work, starting with https://."
+    )
+
+
+class Term(Model):
+    """A glossary entry."""
+
+    id: Id = Field(description="Short id used to refer to the term from lessons.")
+    term: Text = Field(description="The word or phrase as learners will see it.")
+    definition: Text = Field(description="A plain-language definition in one or two sentences.")
+    sources: list[Id] = _ids("Ids of the sources that use or explain this term.")
+
+
+class Perspective(Model):
+    """A point of view that groups scenarios, e.g. the sender or the receiver of a request."""
+
+    id: Id = Field(description="Short id that scenarios use in their `perspective` field.")
+    title: Text = Field(description="Heading for the group of scenarios.")
+    description: Text | None = Field(None, description="One sentence introducing the group.")
+
+
+class AgendaItem(Model):
+    """One slot of a delivery format's agenda: a lesson, or an activity with its own minutes."""
+
+    lesson: Id | None = Field(None, description="Id (file name) of a lesson taught in this slot.")
+    activity: Text | None = Field(None, description="Name of an activity, break or exercise.")
+    minutes: Minutes | None = Field(
+        None, description="Length of the slot; a lesson slot defaults to the lesson's minutes."
+    )
+    notes: Text | None = Field(None, description="What the trainer does in this slot.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> AgendaItem:
+        if (self.lesson is None) == (self.activity is None):
+            raise ValueError("give either `lesson: <lesson id>` or `activity: <name>`, not both")
+        if self.activity is not None and self.minutes is None:
+            raise ValueError("an activity needs `minutes: <number>`")
+        return self
+
+
+class DeliveryFormat(Model):
+    """A way to deliver the course, e.g. a 90-minute lecture or a half-day workshop."""
+
+    id: Id = Field(description="Short id of the format, e.g. `lecture`.")
+    name: Text = Field(description="Name shown to trainers, e.g. `90-minute lecture`.")
+    minutes: Minutes = Field(description="Total time available; the agenda must fit in it.")
+    description: Text | None = Field(None, description="Who the format suits and how it runs.")
+    agenda: list[AgendaItem] = Field(min_length=1, description="The slots, in teaching order.")
+
+
+class Syllabus(Model):
+    """`content/course.yml`: the course as a whole."""
+
+    title: Text = Field(description="The course title.")
+    summary: Text = Field(description="Two or three sentences on what the course is about.")
+    audience: Text = Field(description="Who the course is for.")
+    outcomes: list[Text] = Field(min_length=1, description="What learners can do afterwards.")
+    lessons: list[Id] = Field(
+        min_length=1, description="Lesson ids (file names in `lessons/`) in teaching order."
+    )
+    formats: list[DeliveryFormat] = Field(default_factory=list, description="Ways to deliver it.")
+    perspectives: list[Perspective] = Field(
+        default_factory=list, description="Groups for scenarios, in the order shown."
+    )
+    sources: list[Source] = Field(default_factory=list, description="Works the course credits.")
+    glossary: list[Term] = Field(default_factory=list, description="Terms learners should know.")
+
+
+class Objective(Model):
+    """A learning objective; quiz questions name the objective they assess."""
+
+    id: Id = Field(description="Short id that quiz questions use in `objective`.")
+    text: Text = Field(description="What the learner will be able to do, starting with a verb.")
+
+
+class Example(Model):
+    """A worked example of a guideline, such as a sample message."""
+
+    text: Text = Field(description="The example itself.")
+    context: Text | None = Field(None, description="The situation the example is written for.")
+    max_characters: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="A length limit the text must respect, e.g. a message box's limit."
+    )
+
+    @model_validator(mode="after")
+    def _fits(self) -> Example:
+        if self.max_characters is not None and len(self.text) > self.max_characters:
+            raise ValueError(
+                f"text has {len(self.text)} characters, over the limit of {self.max_characters}"
+            )
+        return self
+
+
+class Guideline(Model):
+    """One piece of guidance: what to do, what to avoid, and why."""
+
+    id: Id = Field(description="Short id, unique in the course; scenarios cite it.")
+    title: Text = Field(description="The guideline as a short imperative, e.g. `Say why`.")
+    do: list[Text] = Field(default_factory=list, description="Things to do.")
+    avoid: list[Text] = Field(default_factory=list, description="Things to avoid.")
+    why: Text = Field(description="The reason behind the guideline.")
+    examples: list[Example] = Field(default_factory=list, description="Worked examples.")
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources it comes from.")
+
+    @model_validator(mode="after")
+    def _has_advice(self) -> Guideline:
+        if not self.do and not self.avoid:
+            raise ValueError("a guideline needs at least one `do:` or `avoid:` item")
+        return self
+
+
+class Lesson(Model):
+    """`content/lessons/<id>.yml`: one lesson; its id is the file name."""
+
+    title: Text = Field(description="The lesson title.")
+    summary: Text = Field(description="One or two sentences on what the lesson covers.")
+    minutes: Minutes = Field(description="Teaching time in minutes.")
+    objectives: list[Objective] = Field(min_length=1, description="Learning objectives.")
+    introduction: Text | None = Field(None, description="Opening text; blank lines split it.")
+    terms: list[Id] = _ids("Ids of glossary terms this lesson uses.")
+    guidelines: list[Guideline] = Field(default_factory=list, description="The guidance taught.")
+    key_points: list[Text] = Field(min_length=1, description="The points to remember.")
+    discussion: list[Text] = Field(default_factory=list, description="Questions for the group.")
+    facilitator_notes: list[Text] = Field(
+        default_factory=list, description="Notes for the trainer: timing, pitfalls, activities."
+    )
+
+
+class Option(Model):
+    """One thing a learner might do in a scenario, graded."""
+
+    text: Text = Field(description="The course of action, in the learner's voice.")
+    grade: Grade = Field(description="`best`, `acceptable` or `poor`.")
+    feedback: Text = Field(description="Why it earns that grade and what would follow.")
+
+
+class Scenario(Model):
+    """`content/scenarios/<id>.yml`: a situation and what to do; its id is the file name."""
+
+    title: Text = Field(description="A short name for the situation, e.g. `Event attendee`.")
+    perspective: Id | None = Field(None, description="Id of a perspective from `course.yml`.")
+    situation: Text = Field(description="What is going on, in the second person.")
+    question: Text = Field(description="The decision the learner faces.")
+    options: list[Option] = Field(min_length=2, description="Possible answers, each graded.")
+    takeaway: Text = Field(description="The lesson of the scenario in one or two sentences.")
+    guidelines: list[Id] = _ids("Ids of the guidelines the scenario applies.")
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources it draws on.")
+
+    @field_validator("options")
+    @classmethod
+    def _has_best(cls, options: list[Option]) -> list[Option]:
+        if not any(option.grade == "best" for option in options):
+            raise ValueError("no option is graded `best`; grade the one you recommend `best`")
+        return options
+
+
+class Choice(Model):
+    """An answer to a choice question."""
+
+    text: Text = Field(description="The answer as shown.")
+    correct: bool = Field(False, description="`true` for a right answer.")
+    feedback: Text = Field(description="Why this answer is right or wrong.")
+
+
+class QuestionBase(Model):
+    id: Id = Field(description="Stable id, unique in the course; saved progress uses it.")
+    objective: Id = Field(description="Id of the learning objective the question assesses.")
+
+
+class SingleChoice(QuestionBase):
+    """A question with exactly one right answer."""
+
+    type: Literal["single"]
+    prompt: Text = Field(description="The question.")
+    choices: list[Choice] = Field(min_length=2, description="Answers; exactly one is correct.")
+
+    @field_validator("choices")
+    @classmethod
+    def _one_correct(cls, choices: list[Choice]) -> list[Choice]:
+        right = sum(choice.correct for choice in choices)
+        if right != 1:
+            raise ValueError(
+                f"{right} choices are marked `correct: true`; a single-choice question needs "
+                "exactly one (use `type: multiple` for more)"
+            )
+        return choices
+
+
+class MultipleChoice(QuestionBase):
+    """A question where every right answer must be picked."""
+
+    type: Literal["multiple"]
+    prompt: Text = Field(description="The question; say that several answers may be right.")
+    choices: list[Choice] = Field(min_length=2, description="Answers; one or more are correct.")
+
+    @field_validator("choices")
+    @classmethod
+    def _some_correct(cls, choices: list[Choice]) -> list[Choice]:
+        if not any(choice.correct for choice in choices):
+            raise ValueError("no choice is marked `correct: true`; mark at least one")
+        return choices
+
+
+class TrueFalse(QuestionBase):
+    """A statement the learner judges true or false."""
+
+    type: Literal["true_false"]
+    prompt: Text = Field(description="The statement to judge.")
+    answer: bool = Field(description="`true` if the statement is true.")
+    feedback_true: Text = Field(description="Feedback for a learner who answers true.")
+    feedback_false: Text = Field(description="Feedback for a learner who answers false.")
+
+
+class ScenarioQuestion(QuestionBase):
+    """A scenario asked as a question; its best options are the right answers."""
+
+    type: Literal["scenario"]
+    scenario: Id = Field(description="Id (file name) of the scenario to ask.")
+    prompt: Text | None = Field(None, description="Replaces the scenario's own question.")
+
+
+Question = Annotated[
+    SingleChoice | MultipleChoice | TrueFalse | ScenarioQuestion,
+    Field(discriminator="type"),
+]
+
+
+class Quiz(Model):
+    """`quizzes/<id>.yml`: a self-check; its id is the file name."""
+
+    title: Text = Field(description="The quiz title.")
+    lesson: Id | None = Field(None, description="Id of the lesson it checks; none for a final.")
+    introduction: Text | None = Field(None, description="Text shown before the questions.")
+    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+
+
+@dataclass(frozen=True)
+class Course:
+    """Everything loaded and checked: the syllabus plus lessons, scenarios and quizzes by id."""
+
+    syllabus: Syllabus
+    lessons: dict[str, Lesson]
+    scenarios: dict[str, Scenario]
+    quizzes: dict[str, Quiz]
+    files: dict[str, str] = field(default_factory=dict)
+    """Source file of each page, by page path without `.md`, e.g. `lessons/intro`."""

@@ -1,0 +1,82 @@
+"""MkDocs adapter: hand the generated pages to MkDocs and watch the course files while serving."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from generator.loader import YAML_SUFFIXES, Layout, load_course
+from generator.render import Site, render_site
+from generator.source import ContentError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+
+
+class CoursePluginConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the course pages off without removing the plugin."""
+    content_dir = c.Type(str, default="content")
+    """Folder with `course.yml`, `lessons/` and `scenarios/`, relative to mkdocs.yml."""
+    quizzes_dir = c.Type(str, default="quizzes")
+    """Folder with the quiz files, relative to mkdocs.yml."""
+
+
+class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    """Generate the course's pages from YAML on every build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path).resolve().parent
+        layout = Layout(self.config.content_dir, self.config.quizzes_dir)
+        try:
+            self.site: Site = render_site(load_course(self.root, layout))
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        if config.nav is None:
+            config.nav = self.site.nav
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        docs_dir = Path(config.docs_dir).resolve()
+        sources = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
+        for file in list(files):
+            if _is_course_source(Path(file.abs_src_path or ""), sources):
+                files.remove(file)
+        for page in self.site.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{page.path}: the course generates this page; rename or "
+                    "remove the hand-written file"
+                )
+            generated = File.generated(config, page.path, content=page.markdown)
+            if page.source is not None:
+                generated.edit_uri = Path(
+                    os.path.relpath(self.root / page.source, docs_dir)
+                ).as_posix()
+            files.append(generated)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
+        if self.config.enabled:
+            server.watch(str(self.root / self.config.content_dir))
+            server.watch(str(self.root / self.config.quizzes_dir))
+
+
+def _is_course_source(path: Path, folders: list[Path]) -> bool:
+    """YAML and JSON Schema files of the course are inputs, not pages to publish."""
+    if path.suffix not in YAML_SUFFIXES and not path.name.endswith(".schema.json"):
+        return False
+    return any(path.resolve().is_relative_to(folder.resolve()) for folder in folders)

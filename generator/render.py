@@ -1,0 +1,272 @@
+"""Turn a loaded course into Markdown pages and a navigation tree; pure and deterministic."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from generator.models import (
+        Course,
+        DeliveryFormat,
+        Guideline,
+        Objective,
+        Quiz,
+        Scenario,
+    )
+
+NavItem: TypeAlias = 'str | dict[str, str | list["NavItem"]]'
+"""MkDocs' navigation shape: a page path, or `{title: path}`, or `{title: [items]}`."""
+
+GRADE_LABELS = {"best": "Best", "acceptable": "Acceptable", "poor": "Poor"}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page and the YAML file it comes from (None if from several)."""
+
+    path: str
+    markdown: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every generated page, in navigation order, and the navigation itself."""
+
+    pages: list[Page]
+    nav: list[NavItem] = field(default_factory=list)
+
+
+def render_site(course: Course) -> Site:
+    """Render every page of the course."""
+    catalog = Catalog(course)
+    env = _environment()
+    pages: list[tuple[str, str, dict[str, Any]]] = [("index.md", "home", {})]
+    pages += [
+        (f"lessons/{slug}.md", "lesson", {"slug": slug, "lesson": lesson})
+        for slug, lesson in course.lessons.items()
+    ]
+    if course.scenarios:
+        pages.append(("scenarios/index.md", "scenarios", {}))
+        pages += [
+            (f"scenarios/{slug}.md", "scenario", {"slug": slug, "scenario": scenario})
+            for slug, scenario in course.scenarios.items()
+        ]
+    pages += [
+        (f"quizzes/{slug}.md", "quiz", {"slug": slug, "quiz": quiz})
+        for slug, quiz in course.quizzes.items()
+    ]
+    if course.syllabus.glossary:
+        pages.append(("glossary.md", "glossary", {}))
+    if course.syllabus.sources:
+        pages.append(("sources.md", "sources", {}))
+    rendered = []
+    for path, template, context in pages:
+        text = env.get_template(f"{template}.md.jinja").render(
+            page=path, course=course, syllabus=course.syllabus, catalog=catalog, **context
+        )
+        text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+        rendered.append(Page(path, text, course.files.get(path.removesuffix(".md"))))
+    return Site(rendered, _nav(course))
+
+
+def _nav(course: Course) -> list[NavItem]:
+    nav: list[NavItem] = [{"Home": "index.md"}]
+    nav.append(
+        {
+            "Lessons": [
+                {lesson.title: f"lessons/{slug}.md"} for slug, lesson in course.lessons.items()
+            ]
+        }
+    )
+    if course.scenarios:
+        items: list[NavItem] = [{"Overview": "scenarios/index.md"}]
+        for title, group in Catalog(course).scenario_groups():
+            entries: list[NavItem] = [{s.title: f"scenarios/{slug}.md"} for slug, s in group]
+            items += [{title: entries}] if title else entries
+        nav.append({"Scenarios": items})
+    if course.quizzes:
+        nav.append(
+            {
+                "Quizzes": [
+                    {quiz.title: f"quizzes/{slug}.md"} for slug, quiz in course.quizzes.items()
+                ]
+            }
+        )
+    if course.syllabus.glossary:
+        nav.append({"Glossary": "glossary.md"})
+    if course.syllabus.sources:
+        nav.append({"Sources": "sources.md"})
+    return nav
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line of an agenda."""
+
+    start: int
+    minutes: int
+    title: str
+    target: str | None
+    notes: str | None
+
+
+class Catalog:
+    """Look-ups the templates need: where each id lives and what links to it."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        self.guidelines: dict[str, tuple[str, Guideline]] = {}
+        self.objectives: dict[str, tuple[str, Objective]] = {}
+        for slug, lesson in course.lessons.items():
+            self.guidelines.update({g.id: (slug, g) for g in lesson.guidelines})
+            self.objectives.update({o.id: (slug, o) for o in lesson.objectives})
+        self.sources = {source.id: source for source in course.syllabus.sources}
+        self.terms = {term.id: term for term in course.syllabus.glossary}
+
+    def scenario_groups(self) -> list[tuple[str, list[tuple[str, Scenario]]]]:
+        """Scenarios grouped under their perspective's title, in course order."""
+        views = self.course.syllabus.perspectives
+        groups = [
+            (v.title, [(s, x) for s, x in self.course.scenarios.items() if x.perspective == v.id])
+            for v in views
+        ]
+        rest = [(s, x) for s, x in self.course.scenarios.items() if x.perspective is None]
+        groups.append(("Other situations" if views else "", rest))
+        return [(title, items) for title, items in groups if items]
+
+    def scenarios_for(self, slug: str) -> list[tuple[str, Scenario]]:
+        """Scenarios that apply at least one guideline of the lesson `slug`."""
+        own = {g.id for g in self.course.lessons[slug].guidelines}
+        return [(s, x) for s, x in self.course.scenarios.items() if own & set(x.guidelines)]
+
+    def quizzes_for(self, slug: str) -> list[tuple[str, Quiz]]:
+        return [(s, quiz) for s, quiz in self.course.quizzes.items() if quiz.lesson == slug]
+
+    def lessons_using(self, term_id: str) -> list[tuple[str, str]]:
+        """(title, page) of every lesson that lists the glossary term."""
+        return [
+            (lesson.title, f"lessons/{s}.md")
+            for s, lesson in self.course.lessons.items()
+            if term_id in lesson.terms
+        ]
+
+    def agenda(self, form: DeliveryFormat) -> list[Slot]:
+        """The format's slots with their start times and links."""
+        slots, start = [], 0
+        for item in form.agenda:
+            lesson = self.course.lessons[item.lesson] if item.lesson else None
+            minutes = item.minutes or (lesson.minutes if lesson else 0)
+            title = lesson.title if lesson else item.activity or ""
+            target = f"lessons/{item.lesson}.md" if item.lesson else None
+            slots.append(Slot(start, minutes, title, target, item.notes))
+            start += minutes
+        return slots
+
+    def source_links(self, ids: Sequence[str]) -> list[tuple[str, str]]:
+        return [(self.sources[i].title, f"sources.md#{i}") for i in ids]
+
+    def term_links(self, ids: Sequence[str]) -> list[tuple[str, str]]:
+        return [(self.terms[i].term, f"glossary.md#{i}") for i in ids]
+
+    def guideline_links(self, ids: Sequence[str]) -> list[tuple[str, str]]:
+        return [
+            (self.guidelines[i][1].title, f"lessons/{self.guidelines[i][0]}.md#{i}") for i in ids
+        ]
+
+    def citing(self, source_id: str) -> list[tuple[str, str]]:
+        """(title, page#anchor) of every guideline and scenario that credits the source."""
+        cited = [
+            (g.title, f"lessons/{slug}.md#{g.id}")
+            for g_id, (slug, g) in self.guidelines.items()
+            if source_id in g.sources
+        ]
+        cited += [
+            (x.title, f"scenarios/{s}.md")
+            for s, x in self.course.scenarios.items()
+            if source_id in x.sources
+        ]
+        return cited
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown; author text goes through `inline`/`blocks`
+    )
+    env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
+    env.filters.update(count=count, lettered=lettered)
+    env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
+    return env
+
+
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_BLOCK_START = re.compile(r"^(#|[-+*](\s|$)|\d+[.)](\s|$)|[!?=]{3}|:|\|)")
+
+
+def inline(text: str) -> str:
+    """Author text for one line: whitespace folded, HTML shown as text, Markdown emphasis kept."""
+    folded = " ".join(text.split()).translate(_HTML)
+    return "\\" + folded if _BLOCK_START.match(folded) else folded
+
+
+def blocks(text: str) -> str:
+    """Author text of one or more paragraphs, split at blank lines."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
+
+
+def cell(text: str) -> str:
+    """Author text inside a table cell."""
+    return inline(text).replace("|", "\\|")
+
+
+def href(target: str, page: str) -> str:
+    """A link to `target` (a page path, optionally with #anchor) from the page `page`."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def clock(minutes: int) -> str:
+    """Minutes from the start as h:mm, for agendas."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def front_matter(**fields: str | None) -> str:
+    """A YAML front matter block; values are JSON strings, which YAML reads as they are."""
+    lines = [
+        f"{key}: {json.dumps(' '.join(value.split()))}" for key, value in fields.items() if value
+    ]
+    return "\n".join(["---", *lines, "---"]) + "\n"
+
+
+def links(items: Sequence[tuple[str, str]], page: str) -> str:
+    """Comma-separated Markdown links from `page` to each (title, target)."""
+    return ", ".join(f"[{inline(title)}]({href(target, page)})" for title, target in items)
+
+
+def count(items: Sequence[Any] | int, noun: str) -> str:
+    """`3 questions`, `1 question`."""
+    number = items if isinstance(items, int) else len(items)
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def lettered(items: Sequence[Any], attribute: str, value: object = True) -> str:
+    """The letters of the items whose `attribute` equals `value`, e.g. `A, C`."""
+    return ", ".join(
+        LETTERS[i] for i, item in enumerate(items) if getattr(item, attribute) == value
+    )

@@ -1,0 +1,307 @@
+"""Course source files: parse YAML keeping each value's position, and word problems for authors."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+if typing.TYPE_CHECKING:
+    from pathlib import Path
+
+try:  # libyaml parses about ten times faster; fall back to pure Python where it is missing.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+Loc = tuple[str | int, ...]
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+"""Bounds on nesting and on values built, so alias tricks cannot exhaust memory or time."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, worded for the course author."""
+
+    path: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.column}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class ContentError(Exception):
+    """The course has problems; `problems` lists every one, sorted by file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0))
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the course:"
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data, plus the line and column of every value and key."""
+
+    path: str
+    data: Any = None
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Return the position of `loc`, or of its nearest enclosing value that exists."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+
+def field_name(loc: Loc) -> str:
+    """Spell a location the way an author would look for it: `questions[2].choices[0].text`."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else f".{part}" if name else part
+    return name
+
+
+def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
+    """Parse `root/rel`; on failure add its problems and return None."""
+    try:
+        text = (root / rel).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = error.object[: error.start]
+        line, column = before.count(b"\n") + 1, error.start - before.rfind(b"\n")
+        byte = error.object[error.start]
+        problems.append(
+            Problem(
+                rel,
+                line,
+                column,
+                "",
+                f"byte 0x{byte:02x} is not UTF-8 text; save the file with the UTF-8 encoding",
+            )
+        )
+        return None
+    except OSError as error:
+        problems.append(Problem(rel, None, None, "", f"cannot be read: {error.strerror}"))
+        return None
+    document = Document(rel)
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(
+                Problem(rel, 1, 1, "", "the file is empty; it needs `key: value` lines")
+            )
+            return None
+        builder = _Builder(loader, document, problems)
+        document.data = builder.build(node, ())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line: int | None = None
+        column: int | None = None
+        if mark:
+            line, column = mark.line + 1, mark.column + 1
+        problems.append(Problem(rel, line, column, "", _yaml_message(error, text)))
+        return None
+    except _TooBig as error:
+        problems.append(Problem(rel, error.line, error.column, "", str(error)))
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(document.data, dict):
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "",
+                f"expected `key: value` lines at the top level, found {_kind(document.data)}",
+            )
+        )
+        return None
+    return document
+
+
+class _TooBig(Exception):
+    def __init__(self, message: str, node: yaml.Node) -> None:
+        super().__init__(message)
+        self.line, self.column = node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turn a YAML node graph into plain data, recording where each key and value came from."""
+
+    def __init__(self, loader: Any, document: Document, problems: list[Problem]) -> None:
+        self.loader, self.document, self.problems = loader, document, problems
+        self.count = 0
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(f"more than {MAX_NODES} values (aliases repeated too often?)", node)
+        if len(loc) > MAX_DEPTH:
+            raise _TooBig(f"nested more than {MAX_DEPTH} levels deep", node)
+        self.document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # keep dates as the author wrote them
+        return self.loader.construct_object(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        self.loader.flatten_mapping(node)  # resolve `<<:` merge keys
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(self.loader.construct_object(key_node))
+            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = self.document.keys[(*loc, key)][0]
+                self.problems.append(
+                    Problem(
+                        self.document.path,
+                        *position,
+                        field_name((*loc, key)),
+                        f"duplicate key: also set on line {first}; keep one",
+                    )
+                )
+            self.document.keys[(*loc, key)] = position
+            result[key] = self.build(value_node, (*loc, key))
+            if isinstance(value_node, yaml.CollectionNode):  # point at `key:`, not its first item
+                self.document.values[(*loc, key)] = position
+        return result
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    message = "YAML syntax: " + " ".join(part for part in (error.context, error.problem) if part)
+    mark = error.problem_mark
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        message += " (a tab: indent with spaces)"
+    return message
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    return "plain text" if isinstance(value, str) else f"a single value ({value!r})"
+
+
+def explain(document: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    """Turn pydantic's errors into author-facing problems with line, column and a hint."""
+    problems = []
+    items = error.errors(include_url=False)
+    misspelt = _misspelt(items)
+    for item in items:
+        raw: Loc = tuple(item["loc"])
+        if item["type"] == "missing" and raw in misspelt:
+            continue  # reported with the unknown key that was meant to be it
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            raw = (*raw, item["ctx"]["discriminator"].strip("'"))
+        loc = _data_loc(document.data, raw)
+        at_key = item["type"] == "extra_forbidden"
+        line, column = document.position(loc, key=at_key)
+        message = _message(item, model, raw, loc)
+        problems.append(Problem(document.path, line, column, field_name(loc), message))
+    return problems
+
+
+def _misspelt(items: list[Any]) -> set[Loc]:
+    """Required fields that are missing because an unknown key next to them is a misspelling."""
+    missing = {tuple(i["loc"]) for i in items if i["type"] == "missing"}
+    found: set[Loc] = set()
+    for item in items:
+        *parent, name = item["loc"]
+        if item["type"] == "extra_forbidden":
+            names = [loc[-1] for loc in missing if list(loc[:-1]) == parent]
+            found.update((*parent, close) for close in difflib.get_close_matches(name, names, n=1))
+    return found
+
+
+def _data_loc(data: Any, raw: Loc) -> Loc:
+    """Drop pydantic's union tags from a location, keeping only keys and indexes in the data."""
+    loc: list[str | int] = []
+    for i, part in enumerate(raw):
+        last = i == len(raw) - 1
+        if isinstance(data, dict) and part not in data and not last:
+            continue
+        loc.append(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+    return tuple(loc)
+
+
+def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
+    kind, text = item["type"], item["msg"].removeprefix("Value error, ")
+    owner = _model_at(model, raw[:-1])
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing" and owner is not None:
+        described = owner.model_fields[name].description if name in owner.model_fields else None
+        return f"required field is missing; add `{name}:`" + (
+            f" ({described})" if described else ""
+        )
+    if kind == "extra_forbidden" and owner is not None:
+        valid = list(owner.model_fields)
+        close = difflib.get_close_matches(name, valid, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        return f"unknown field `{name}`; {hint}valid fields: {', '.join(valid)}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"`{item['input']}` is not an id: use lowercase words joined by hyphens, "
+            "e.g. `first-contact`"
+        )
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        tags = [tag.strip("' ") for tag in item["ctx"]["expected_tags"].split(",")]
+        given = item["ctx"].get("tag")
+        if given is None:
+            return f"required field is missing; add `{name}:` with one of: {', '.join(tags)}"
+        close = difflib.get_close_matches(given, tags, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        return f"`{given}` is not a known {name}; {hint}use one of: {', '.join(tags)}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"{text} (found {_kind(item['input'])})"
+    return str(text)
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """Find the model class that validates the mapping at `loc` (pydantic's raw location)."""
+    candidates: list[type[BaseModel]] = [model]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        tagged = [m for m in candidates if part in typing.get_args(_annotation(m, "type"))]
+        if len(candidates) > 1 and tagged:
+            candidates = tagged
+        elif candidates and part in candidates[0].model_fields:
+            candidates = _models_in(candidates[0].model_fields[part].annotation)
+        else:
+            return None
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _annotation(model: type[BaseModel], name: str) -> Any:
+    info = model.model_fields.get(name)
+    return info.annotation if info else None
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [found for arg in typing.get_args(annotation) for found in _models_in(arg)]

@@ -1,0 +1,43 @@
+"""Shared fixtures: copies of the small sample course that a test may break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+TEA = HERE / "courses" / "tea"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the expected Markdown under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A writable copy of the sample course, with the project's mkdocs.yml and theme overrides."""
+    project = tmp_path / "project"
+    shutil.copytree(TEA, project)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+    return project
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> None:
+    """Replace `old` by `new` in one course file, failing loudly if `old` is not there."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,89 @@
+"""End to end: a real `mkdocs build --strict` of the sample course, and of a broken one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+from conftest import edit
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+def test_strict_build_of_the_sample_course(course: Path) -> None:
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    site = course / "site"
+    lesson = (site / "lessons" / "choosing.html").read_text(encoding="utf-8")
+    assert "<h1" in lesson
+    assert "Choosing tea and water" in lesson
+    assert 'id="mild-tea"' in lesson
+    quiz = (site / "quizzes" / "choosing-check.html").read_text(encoding="utf-8")
+    assert "<details" in quiz
+    assert "Answer and feedback" in quiz
+    assert not (site / "course.yml").exists(), "course sources must not be published"
+    assert not list(site.rglob("*.yml"))
+    assert (site / "assets" / "coursewright.css").is_file()
+
+
+def test_navigation_follows_the_course_order(course: Path) -> None:
+    assert mkdocs_build(course).returncode == 0
+    home = (course / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.index("Choosing tea and water") < home.index("Serving on time")
+    assert home.index("You are the host") < home.index("You are a guest")
+
+
+def test_edit_links_point_at_the_yaml_source(course: Path) -> None:
+    config = course / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "repo_url: https://example.org/course\nedit_uri: edit/main/content/\n",
+        encoding="utf-8",
+    )
+    assert mkdocs_build(course).returncode == 0
+    lesson = (course / "site" / "lessons" / "choosing.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/course/edit/main/content/lessons/choosing.yml"' in lesson
+    quiz = (course / "site" / "quizzes" / "choosing-check.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/course/edit/main/quizzes/choosing-check.yml"' in quiz
+
+
+def test_broken_content_aborts_with_the_problem_list(course: Path) -> None:
+    edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
+    result = mkdocs_build(course)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "content/lessons/serving.yml:2:1: sumary: unknown field `sumary`; did you mean `summary`?"
+        in result.stderr
+    )
+    assert not (course / "site").exists()
+
+
+def test_a_hand_written_page_may_not_be_replaced(course: Path) -> None:
+    (course / "content" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    result = mkdocs_build(course)
+    assert result.returncode == 1
+    assert "content/index.md: the course generates this page" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_only_the_plugin_imports_mkdocs() -> None:
+    code = (
+        "import sys, generator, generator.cli\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

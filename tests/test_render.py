@@ -1,0 +1,91 @@
+"""Rendering: golden Markdown for the sample course, determinism, and how author text is escaped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import HERE, TEA
+
+from generator.loader import load_course
+from generator.render import blocks, href, inline, render_site
+
+GOLDEN = HERE / "golden" / "tea"
+
+
+def expected_files() -> dict[str, str]:
+    site = render_site(load_course(TEA))
+    files = {page.path: page.markdown for page in site.pages}
+    files["nav.json"] = json.dumps(site.nav, indent=2) + "\n"
+    return files
+
+
+def test_pages_match_the_golden_files(update_goldens: bool) -> None:
+    actual = expected_files()
+    if update_goldens:
+        for path, text in actual.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+    on_disk = {
+        path.relative_to(GOLDEN).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(GOLDEN.rglob("*"))
+        if path.is_file()
+    }
+    assert sorted(actual) == sorted(on_disk), (
+        "run `pytest --update-goldens` after a deliberate change"
+    )
+    for path, text in actual.items():
+        assert text == on_disk[path], f"{path} differs; review, then `pytest --update-goldens`"
+
+
+def test_rendering_is_deterministic() -> None:
+    assert expected_files() == expected_files()
+
+
+def test_each_page_names_its_source_file() -> None:
+    sources = {page.path: page.source for page in render_site(load_course(TEA)).pages}
+    assert sources["index.md"] == "content/course.yml"
+    assert sources["lessons/serving.md"] == "content/lessons/serving.yml"
+    assert sources["quizzes/choosing-check.md"] == "quizzes/choosing-check.yml"
+    assert sources["scenarios/index.md"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plain *emphasis* and [a link](https://example.org).",
+            "Plain *emphasis* and [a link](https://example.org).",
+        ),
+        ("<script>alert(1)</script> & more", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"),
+        ("  folded\n  onto   one line ", "folded onto one line"),
+        ("# not a heading", "\\# not a heading"),
+        ("- not a list", "\\- not a list"),
+        ("1. not a list", "\\1. not a list"),
+        ("!!! note not an admonition", "\\!!! note not an admonition"),
+    ],
+)
+def test_inline_text_cannot_change_the_page_structure(text: str, expected: str) -> None:
+    assert inline(text) == expected
+
+
+def test_blocks_keep_paragraphs() -> None:
+    assert blocks("One\nline.\n\n\nTwo.\n") == "One line.\n\nTwo."
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        ("lessons/a.md", "index.md", "lessons/a.md"),
+        ("lessons/a.md#g", "quizzes/q.md", "../lessons/a.md#g"),
+        ("glossary.md#t", "lessons/a.md", "../glossary.md#t"),
+    ],
+)
+def test_links_are_relative(target: str, page: str, expected: str) -> None:
+    assert href(target, page) == expected
+
+
+def test_golden_folder_is_not_empty() -> None:
+    assert (GOLDEN / "index.md").is_file()
+    assert Path(GOLDEN / "nav.json").is_file()
