@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from generator.loader import Layout, load_course, schema_files
-from generator.render import render_site
+from generator.render import count, render_site
 from generator.source import ContentError
 
 MARKER = ".coursewright-build"
@@ -22,9 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout(args.content_dir, args.quizzes_dir)
     try:
         return int(args.run(root, layout, args))
-    except ContentError:
+    except ContentError as error:
+        print(error, file=sys.stderr)
         return 1
-    except OSError:
+    except OSError as error:
+        print(f"coursewright: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return 1
 
 
@@ -46,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
-    load_course(root, layout)
+    course = load_course(root, layout)
+    print(
+        f"ok: {count(course.lessons, 'lesson')}, {count(course.scenarios, 'scenario')}, "
+        f"{count(course.quizzes, 'quiz', 'quizzes')}"
+    )
     return 0
 
 
@@ -54,10 +61,13 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
     out = Path(args.out).resolve()
     for folder in (layout.content_dir, layout.quizzes_dir):
         source = (root / folder).resolve()
-        if out == source or out.is_relative_to(source) or source.is_relative_to(out):
-            return 2
+        if out.is_relative_to(source) or source.is_relative_to(out):
+            return _refuse(f"--out {args.out} overlaps the course folder {folder}/; choose another")
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists() and not args.force:
-        return 2
+        return _refuse(
+            f"{args.out} is not empty and was not written by coursewright; "
+            "pass --force to replace it"
+        )
     site = render_site(load_course(root, layout))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -71,7 +81,13 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    print(f"wrote {len(site.pages)} pages to {args.out}")
     return 0
+
+
+def _refuse(message: str) -> int:
+    print(f"coursewright: {message}", file=sys.stderr)
+    return 2
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -91,4 +107,5 @@ def _schema(root: Path, layout: Layout, args: argparse.Namespace) -> int:
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {rel}")
     return 0

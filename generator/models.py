@@ -44,6 +44,7 @@ class Source(Model):
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$")] | None = Field(
         None, description="Web address of the work, starting with https://."
     )
+    note: Text | None = Field(None, description="Anything a reader should know about the work.")
 
 
 class Term(Model):

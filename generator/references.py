@@ -33,6 +33,7 @@ def check_references(course: Course) -> list[Finding]:
     findings += _resolve(_references(course), registry)
     findings += _lesson_order(course)
     findings += _agendas(course)
+    findings += _unassessed(course)
     return findings
 
 
@@ -159,3 +160,16 @@ def _agendas(course: Course) -> Iterator[Finding]:
                 f"the agenda takes {total} minutes, "
                 f"more than the {form.minutes} this format has; shorten or drop a slot",
             )
+
+
+def _unassessed(course: Course) -> Iterator[Finding]:
+    assessed = {q.objective for quiz in course.quizzes.values() for q in quiz.questions}
+    for slug, lesson in course.lessons.items():
+        for i, objective in enumerate(lesson.objectives):
+            if objective.id not in assessed:
+                yield Finding(
+                    f"lessons/{slug}",
+                    ("objectives", i, "id"),
+                    "no quiz question "
+                    f"assesses this objective; add one with `objective: {objective.id}`",
+                )

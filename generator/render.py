@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Sequence, Sized
 
     from generator.models import (
         Course,
@@ -259,10 +259,10 @@ def links(items: Sequence[tuple[str, str]], page: str) -> str:
     return ", ".join(f"[{inline(title)}]({href(target, page)})" for title, target in items)
 
 
-def count(items: Sequence[Any] | int, noun: str) -> str:
-    """`3 questions`, `1 question`."""
+def count(items: Sized | int, noun: str, plural: str | None = None) -> str:
+    """`3 questions`, `1 question`; give `plural` where adding an s is wrong."""
     number = items if isinstance(items, int) else len(items)
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def lettered(items: Sequence[Any], attribute: str, value: object = True) -> str:

@@ -111,11 +111,11 @@ def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
         document.data = builder.build(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line: int | None = None
-        column: int | None = None
-        if mark:
-            line, column = mark.line + 1, mark.column + 1
-        problems.append(Problem(rel, line, column, "", _yaml_message(error, text)))
+        problems.append(
+            Problem(rel, mark.line + 1, mark.column + 1, "", _yaml_message(error, text))
+            if mark
+            else Problem(rel, None, None, "", _yaml_message(error, text))
+        )
         return None
     except _TooBig as error:
         problems.append(Problem(rel, error.line, error.column, "", str(error)))

@@ -138,9 +138,9 @@ def test_the_sample_course_loads_in_order() -> None:
         ),
         pytest.param(
             "quizzes/choosing-check.yml",
-            "objective: time-brew",
+            "objective: pick-tea",
             "objective: pick-teas",
-            "quizzes/choosing-check.yml:36:16: questions[3].objective: no objective with id "
+            "quizzes/choosing-check.yml:6:16: questions[0].objective: no objective with id "
             "`pick-teas`; did you mean `pick-tea`? objective ids are: pick-tea, time-brew",
             id="unknown-objective",
         ),
@@ -235,4 +235,12 @@ def test_a_missing_course_file(tmp_path: Path) -> None:
     assert problems(tmp_path) == [
         "content/course.yml: missing: every course needs this file, with at least `title`, "
         "`summary`, `audience`, `outcomes` and `lessons`"
+    ]
+
+
+def test_every_objective_needs_a_question(course: Path) -> None:
+    edit(course, "quizzes/choosing-check.yml", "objective: time-brew", "objective: pick-tea")
+    assert problems(course) == [
+        "content/lessons/serving.yml:5:9: objectives[0].id: no quiz question assesses this "
+        "objective; add one with `objective: time-brew`"
     ]
