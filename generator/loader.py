@@ -16,6 +16,14 @@ from generator.source import ContentError, Document, Problem, explain, field_nam
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yml", ".yaml")
+MISSING_SYLLABUS = (
+    "missing: every course needs this file, with at least `title`, `summary`, `audience`, "
+    "`outcomes` and `lessons`"
+)
+BAD_FILE_NAME = (
+    "rename the file: its name is its id, in lowercase words joined by hyphens, "
+    "e.g. `first-contact.yml` (and not `index`)"
+)
 
 
 @dataclass(frozen=True)
@@ -53,15 +61,19 @@ class _Reader:
     """Parsed files by the page they become, e.g. `lessons/intro`."""
 
     def course(self) -> Course:
-        syllabus = self.file(self.layout.syllabus, Syllabus, "index")
+        syllabus = None
+        if (self.root / self.layout.syllabus).is_file():
+            syllabus = self.file(self.layout.syllabus, Syllabus, "index")
+        else:
+            self.problems.append(Problem.about(self.layout.syllabus, MISSING_SYLLABUS))
         lessons = self.folder(self.layout.lessons, "lessons", Lesson)
         scenarios = self.folder(self.layout.scenarios, "scenarios", Scenario)
         quizzes = self.folder(self.layout.quizzes_dir, "quizzes", Quiz)
         self.problems += self.strays()
         if syllabus is None:
             raise ContentError(self.problems)
-        course = _assemble(syllabus, lessons, scenarios, quizzes)
-        course.files.update({page: document.path for page, document in self.documents.items()})
+        files = {page: document.path for page, document in self.documents.items()}
+        course = _assemble(syllabus, lessons, scenarios, quizzes, files)
         if not self.problems:  # references into a broken file would only repeat its problems
             self.problems += [self.locate(finding) for finding in check_references(course)]
         if self.problems:
@@ -78,19 +90,6 @@ class _Reader:
         return Problem(document.path, line, column, field_name(finding.loc), message)
 
     def file(self, rel: str, model: type[M], page: str) -> M | None:
-        if not (self.root / rel).is_file():
-            self.problems.append(
-                Problem(
-                    rel,
-                    None,
-                    None,
-                    "",
-                    "missing: every course needs this "
-                    "file, with at least `title`, `summary`, `audience`, "
-                    "`outcomes` and `lessons`",
-                )
-            )
-            return None
         document = read(self.root, rel, self.problems)
         if document is None:
             return None
@@ -104,39 +103,20 @@ class _Reader:
     def folder(self, folder: str, pages: str, model: type[M]) -> dict[str, M]:
         path = self.root / folder
         names = (
-            sorted(p.name for p in path.iterdir() if p.suffix in YAML_SUFFIXES)
-            if path.is_dir()
-            else []
+            [p.name for p in path.iterdir() if p.suffix in YAML_SUFFIXES] if path.is_dir() else []
         )
         found: dict[str, M] = {}
-        for name in names:
+        for name in sorted(names):
             rel, slug = f"{folder}/{name}", Path(name).stem
             if not re.match(ID_PATTERN, slug) or slug == "index":
+                self.problems.append(Problem.about(rel, BAD_FILE_NAME))
+            elif slug in found:
                 self.problems.append(
-                    Problem(
-                        rel,
-                        None,
-                        None,
-                        "",
-                        "rename the file: its name is "
-                        "its id, in lowercase words joined by hyphens, e.g. "
-                        "`first-contact.yml` (and not `index`)",
+                    Problem.about(
+                        rel, f"a file named `{slug}` with another ending exists too; keep one"
                     )
                 )
-                continue
-            if slug in found:
-                self.problems.append(
-                    Problem(
-                        rel,
-                        None,
-                        None,
-                        "",
-                        f"a file named `{slug}` with another ending exists too; keep one",
-                    )
-                )
-                continue
-            loaded = self.file(rel, model, f"{pages}/{slug}")
-            if loaded is not None:
+            elif (loaded := self.file(rel, model, f"{pages}/{slug}")) is not None:
                 found[slug] = loaded
         return found
 
@@ -145,15 +125,12 @@ class _Reader:
         content = self.root / self.layout.content_dir
         if not content.is_dir():
             return []
+        message = (
+            f"not part of the course: only `{self.layout.syllabus}` belongs here; put lessons "
+            f"in `{self.layout.lessons}/` and scenarios in `{self.layout.scenarios}/`"
+        )
         return [
-            Problem(
-                f"{self.layout.content_dir}/{entry.name}",
-                None,
-                None,
-                "",
-                f"not part of the course: only `{self.layout.syllabus}` belongs here; put lessons "
-                f"in `{self.layout.lessons}/` and scenarios in `{self.layout.scenarios}/`",
-            )
+            Problem.about(f"{self.layout.content_dir}/{entry.name}", message)
             for entry in sorted(content.iterdir())
             if entry.suffix in YAML_SUFFIXES and entry.name != "course.yml"
         ]
@@ -164,6 +141,7 @@ def _assemble(
     lessons: dict[str, Lesson],
     scenarios: dict[str, Scenario],
     quizzes: dict[str, Quiz],
+    files: dict[str, str],
 ) -> Course:
     """Order lessons as the syllabus lists them, scenarios by perspective, quizzes by lesson."""
     order = [slug for slug in syllabus.lessons if slug in lessons]
@@ -182,6 +160,7 @@ def _assemble(
         lessons={slug: lessons[slug] for slug in order},
         scenarios=dict(sorted(scenarios.items(), key=by_view)),
         quizzes=dict(sorted(quizzes.items(), key=by_lesson)),
+        files=files,
     )
 
 

@@ -34,6 +34,11 @@ class Problem:
     field: str
     message: str
 
+    @classmethod
+    def about(cls, path: str, message: str) -> Problem:
+        """A problem with a file as a whole, such as its name."""
+        return cls(path, None, None, "", message)
+
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}:{self.column}"
         return (
@@ -80,66 +85,57 @@ def field_name(loc: Loc) -> str:
 def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
     """Parse `root/rel`; on failure add its problems and return None."""
     try:
-        text = (root / rel).read_bytes().decode("utf-8-sig")
+        return _parse(rel, _text(root / rel), problems)
+    except _Unreadable as error:
+        problems.append(Problem(rel, error.line, error.column, "", str(error)))
+        return None
+
+
+class _Unreadable(Exception):
+    """The file cannot be turned into a mapping at all."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+    @classmethod
+    def at(cls, message: str, mark: yaml.Mark | None) -> _Unreadable:
+        return cls(message, mark.line + 1, mark.column + 1) if mark else cls(message)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         before = error.object[: error.start]
         line, column = before.count(b"\n") + 1, error.start - before.rfind(b"\n")
         byte = error.object[error.start]
-        problems.append(
-            Problem(
-                rel,
-                line,
-                column,
-                "",
-                f"byte 0x{byte:02x} is not UTF-8 text; save the file with the UTF-8 encoding",
-            )
-        )
-        return None
+        raise _Unreadable(
+            f"byte 0x{byte:02x} is not UTF-8 text; save the file with the UTF-8 encoding",
+            line,
+            column,
+        ) from None
     except OSError as error:
-        problems.append(Problem(rel, None, None, "", f"cannot be read: {error.strerror}"))
-        return None
+        raise _Unreadable(f"cannot be read: {error.strerror}") from None
+
+
+def _parse(rel: str, text: str, problems: list[Problem]) -> Document:
     document = Document(rel)
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            problems.append(
-                Problem(rel, 1, 1, "", "the file is empty; it needs `key: value` lines")
-            )
-            return None
-        builder = _Builder(loader, document, problems)
-        document.data = builder.build(node, ())
+            raise _Unreadable("the file is empty; it needs `key: value` lines", 1, 1)
+        document.data = _Builder(loader, document, problems).build(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problems.append(
-            Problem(rel, mark.line + 1, mark.column + 1, "", _yaml_message(error, text))
-            if mark
-            else Problem(rel, None, None, "", _yaml_message(error, text))
-        )
-        return None
-    except _TooBig as error:
-        problems.append(Problem(rel, error.line, error.column, "", str(error)))
-        return None
+        raise _Unreadable.at(_yaml_message(error, text), mark) from None
     finally:
         loader.dispose()
     if not isinstance(document.data, dict):
-        problems.append(
-            Problem(
-                rel,
-                1,
-                1,
-                "",
-                f"expected `key: value` lines at the top level, found {_kind(document.data)}",
-            )
-        )
-        return None
+        found = _kind(document.data)
+        raise _Unreadable(f"expected `key: value` lines at the top level, found {found}", 1, 1)
     return document
-
-
-class _TooBig(Exception):
-    def __init__(self, message: str, node: yaml.Node) -> None:
-        super().__init__(message)
-        self.line, self.column = node.start_mark.line + 1, node.start_mark.column + 1
 
 
 class _Builder:
@@ -152,9 +148,11 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooBig(f"more than {MAX_NODES} values (aliases repeated too often?)", node)
+            raise _Unreadable.at(
+                f"more than {MAX_NODES} values (aliases repeated too often?)", node.start_mark
+            )
         if len(loc) > MAX_DEPTH:
-            raise _TooBig(f"nested more than {MAX_DEPTH} levels deep", node)
+            raise _Unreadable.at(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
         self.document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
