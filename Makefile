@@ -6,7 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint schema clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: site serve test check lint schema clean browser
 
 site: $(VENV)/.site
 	rm -rf .site-build
@@ -23,12 +25,19 @@ check: $(VENV)/.site
 schema: $(VENV)/.site
 	$(BIN)/coursewright schema
 
-test: $(VENV)/.test
+test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/coursewright check
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium; install it when it is missing.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Chromium for the browser tests (apt-get)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -10,17 +11,12 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator.models import Scenario, ScenarioQuestion, TrueFalse
+
 if TYPE_CHECKING:
     from collections.abc import Sequence, Sized
 
-    from generator.models import (
-        Course,
-        DeliveryFormat,
-        Guideline,
-        Objective,
-        Quiz,
-        Scenario,
-    )
+    from generator.models import Course, DeliveryFormat, Guideline, Objective, Question, Quiz
 
 NavItem: TypeAlias = 'str | dict[str, str | list["NavItem"]]'
 """MkDocs' navigation shape: a page path, or `{title: path}`, or `{title: [items]}`."""
@@ -65,6 +61,8 @@ def render_site(course: Course) -> Site:
         (f"quizzes/{slug}.md", "quiz", {"slug": slug, "quiz": quiz})
         for slug, quiz in course.quizzes.items()
     ]
+    if course.quizzes:
+        pages.append(("progress.md", "progress", {}))
     if course.syllabus.glossary:
         pages.append(("glossary.md", "glossary", {}))
     if course.syllabus.sources:
@@ -95,18 +93,23 @@ def _nav(course: Course) -> list[NavItem]:
             items += [{title: entries}] if title else entries
         nav.append({"Scenarios": items})
     if course.quizzes:
-        nav.append(
-            {
-                "Quizzes": [
-                    {quiz.title: f"quizzes/{slug}.md"} for slug, quiz in course.quizzes.items()
-                ]
-            }
-        )
+        quizzes: list[NavItem] = [
+            {quiz.title: f"quizzes/{slug}.md"} for slug, quiz in course.quizzes.items()
+        ]
+        nav.append({"Quizzes": [*quizzes, {"Your progress": "progress.md"}]})
     if course.syllabus.glossary:
         nav.append({"Glossary": "glossary.md"})
     if course.syllabus.sources:
         nav.append({"Sources": "sources.md"})
     return nav
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer a learner can pick, with its mark: right/wrong, or a scenario grade."""
+
+    text: str
+    mark: str
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,21 @@ class Catalog:
             self.objectives.update({o.id: (slug, o) for o in lesson.objectives})
         self.sources = {source.id: source for source in course.syllabus.sources}
         self.terms = {term.id: term for term in course.syllabus.glossary}
+        self.course_id = re.sub(r"[^a-z0-9]+", "-", course.syllabus.title.lower()).strip("-")
+        """Names this course's saved progress, so two courses on one site keep theirs apart."""
+
+    def choices(self, item: Question | Scenario) -> list[Answer]:
+        """The answers of a question or scenario, in the order the author wrote them."""
+        if isinstance(item, ScenarioQuestion):
+            item = self.course.scenarios[item.scenario]
+        if isinstance(item, Scenario):
+            return [Answer(option.text, option.grade) for option in item.options]
+        if isinstance(item, TrueFalse):
+            return [
+                Answer(text, "right" if item.answer is value else "wrong")
+                for text, value in (("True", True), ("False", False))
+            ]
+        return [Answer(c.text, "right" if c.correct else "wrong") for c in item.choices]
 
     def scenario_groups(self) -> list[tuple[str, list[tuple[str, Scenario]]]]:
         """Scenarios grouped under their perspective's title, in course order."""
@@ -208,7 +226,7 @@ def _environment() -> Environment:
         autoescape=False,  # the output is Markdown; author text goes through `inline`/`blocks`
     )
     env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
-    env.filters.update(count=count, lettered=lettered)
+    env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
     env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
     return env
 
@@ -270,3 +288,9 @@ def lettered(items: Sequence[Any], attribute: str, value: object = True) -> str:
     return ", ".join(
         LETTERS[i] for i, item in enumerate(items) if getattr(item, attribute) == value
     )
+
+
+def fingerprint(answers: Sequence[Answer]) -> str:
+    """A short hash of the answers; saved progress for a question whose answers changed is void."""
+    text = "\n".join(f"{answer.mark}|{answer.text}" for answer in answers)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
