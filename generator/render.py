@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator.markup import blocks, cell, inline
 from generator.models import Scenario, ScenarioQuestion, TrueFalse
 
 if TYPE_CHECKING:
@@ -229,27 +230,6 @@ def _environment() -> Environment:
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
     env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
     return env
-
-
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_BLOCK_START = re.compile(r"^(#|[-+*](\s|$)|\d+[.)](\s|$)|[!?=]{3}|:|\|)")
-
-
-def inline(text: str) -> str:
-    """Author text for one line: whitespace folded, HTML shown as text, Markdown emphasis kept."""
-    folded = " ".join(text.split()).translate(_HTML)
-    return "\\" + folded if _BLOCK_START.match(folded) else folded
-
-
-def blocks(text: str) -> str:
-    """Author text of one or more paragraphs, split at blank lines."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
-
-
-def cell(text: str) -> str:
-    """Author text inside a table cell."""
-    return inline(text).replace("|", "\\|")
 
 
 def href(target: str, page: str) -> str:

@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from generator.models import ID_PATTERN
+
 if typing.TYPE_CHECKING:
     from pathlib import Path
 
@@ -21,7 +23,8 @@ except ImportError:  # pragma: no cover
 Loc = tuple[str | int, ...]
 MAX_DEPTH = 64
 MAX_NODES = 200_000
-"""Bounds on nesting and on values built, so alias tricks cannot exhaust memory or time."""
+MAX_BYTES = 1_000_000
+"""Bounds on nesting, values built and file size, so no file can exhaust memory or time."""
 
 
 @dataclass(frozen=True, order=True)
@@ -50,7 +53,9 @@ class ContentError(Exception):
     """The course has problems; `problems` lists every one, sorted by file and line."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0))
+        self.problems = sorted(
+            set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0, p.field, p.message)
+        )
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the course:"
         super().__init__("\n".join([heading, *map(str, self.problems)]))
@@ -85,10 +90,23 @@ def field_name(loc: Loc) -> str:
 def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
     """Parse `root/rel`; on failure add its problems and return None."""
     try:
-        return _parse(rel, _text(root / rel), problems)
+        return _parse(rel, _text(root, root / rel), problems)
     except _Unreadable as error:
         problems.append(Problem(rel, error.line, error.column, "", str(error)))
         return None
+
+
+EXPECTED = {
+    "model_type": "`key: value` lines",
+    "dict_type": "`key: value` lines",
+    "list_type": "a list (one `- item` per line, or `[a, b]`)",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "`true` or `false`",
+    "bool_parsing": "`true` or `false`",
+    "string_type": "text",
+}
+"""What to say for pydantic's type errors, in an author's words."""
 
 
 class _Unreadable(Exception):
@@ -103,7 +121,18 @@ class _Unreadable(Exception):
         return cls(message, mark.line + 1, mark.column + 1) if mark else cls(message)
 
 
-def _text(path: Path) -> str:
+def _text(root: Path, path: Path) -> str:
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise _Unreadable(
+            f"links to {path.resolve()}, outside the course; copy the file into the course instead"
+        )
+    if not path.is_file():
+        raise _Unreadable("is not a file; course files are plain text files")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _Unreadable(
+            f"is {size:,} bytes; a course file may have at most {MAX_BYTES:,} (split it up)"
+        )
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -130,6 +159,15 @@ def _parse(rel: str, text: str, problems: list[Problem]) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise _Unreadable.at(_yaml_message(error, text), mark) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - before.rfind("\n")
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise _Unreadable(
+            f"character U+{code:04X} is not allowed in YAML; remove it", line, column
+        ) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML's remaining kinds
+        raise _Unreadable(f"YAML syntax: {error}") from None
     finally:
         loader.dispose()
     if not isinstance(document.data, dict):
@@ -144,6 +182,8 @@ class _Builder:
     def __init__(self, loader: Any, document: Document, problems: list[Problem]) -> None:
         self.loader, self.document, self.problems = loader, document, problems
         self.count = 0
+        self.open: set[int] = set()
+        """The collections being built, to catch one that contains itself through an alias."""
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
@@ -154,10 +194,18 @@ class _Builder:
         if len(loc) > MAX_DEPTH:
             raise _Unreadable.at(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
         self.document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise _Unreadable.at(
+                    "an alias (`*name`) refers to a value that contains it", node.start_mark
+                )
+            self.open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, loc)
+                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # keep dates as the author wrote them
         return self.loader.construct_object(node)
@@ -191,6 +239,9 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     lines = text.splitlines()
     if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
         message += " (a tab: indent with spaces)"
+    start = error.context_mark
+    if start and mark and start.line != mark.line:
+        message += f" (it started on line {start.line + 1})"
     return message
 
 
@@ -260,11 +311,14 @@ def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
         close = difflib.get_close_matches(name, valid, n=1)
         hint = f"did you mean `{close[0]}`? " if close else ""
         return f"unknown field `{name}`; {hint}valid fields: {', '.join(valid)}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_PATTERN:
         return (
             f"`{item['input']}` is not an id: use lowercase words joined by hyphens, "
             "e.g. `first-contact`"
         )
+    if kind == "string_pattern_mismatch" and owner is not None and name in owner.model_fields:
+        expected = owner.model_fields[name].description
+        return f"`{item['input']}` is not allowed here; expected: {expected}"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tags = [tag.strip("' ") for tag in item["ctx"]["expected_tags"].split(",")]
         given = item["ctx"].get("tag")
@@ -273,6 +327,8 @@ def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
         close = difflib.get_close_matches(given, tags, n=1)
         hint = f"did you mean `{close[0]}`? " if close else ""
         return f"`{given}` is not a known {name}; {hint}use one of: {', '.join(tags)}"
+    if kind in EXPECTED:
+        return f"expected {EXPECTED[kind]}, found {_kind(item['input'])}"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{text} (found {_kind(item['input'])})"
     return str(text)

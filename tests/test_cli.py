@@ -34,9 +34,9 @@ def test_check_reports_problems_without_a_traceback(course: Path) -> None:
     assert result.stderr.splitlines() == [
         "2 problems in the course:",
         "content/lessons/serving.yml:4:11: YAML syntax: while parsing a flow sequence did not "
-        "find expected ',' or ']'",
-        "quizzes/choosing-check.yml:31:13: questions[2].answer: Input should be a valid boolean, "
-        "unable to interpret input (found plain text)",
+        "find expected ',' or ']' (it started on line 3)",
+        "quizzes/choosing-check.yml:31:13: questions[2].answer: expected `true` or `false`, "
+        "found plain text",
     ]
 
 

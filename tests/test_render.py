@@ -9,7 +9,8 @@ import pytest
 from conftest import HERE, TEA
 
 from generator.loader import load_course
-from generator.render import blocks, href, inline, render_site
+from generator.markup import blocks, cell, inline
+from generator.render import href, render_site
 
 GOLDEN = HERE / "golden" / "tea"
 
@@ -63,11 +64,21 @@ def test_each_page_names_its_source_file() -> None:
         ("# not a heading", "\\# not a heading"),
         ("- not a list", "\\- not a list"),
         ("1. not a list", "\\1. not a list"),
-        ("!!! note not an admonition", "\\!!! note not an admonition"),
+        ("!!! note not an admonition", "\\!\\!\\! note not an admonition"),
+        (
+            "[x](javascript:alert(1)) ![i](https://e.org/i.png)",
+            "\\[x\\](javascript:alert(1)) \\![i](https://e.org/i.png)",
+        ),
+        ("{: onclick=go} {{ jinja }}", "\\{: onclick=go\\} \\{\\{ jinja \\}\\}"),
+        ("`<b>` stays code", "`<b>` stays code"),
     ],
 )
 def test_inline_text_cannot_change_the_page_structure(text: str, expected: str) -> None:
     assert inline(text) == expected
+
+
+def test_a_table_cell_keeps_its_pipes_escaped() -> None:
+    assert cell("a | b `c|d`") == "a \\| b \\`c\\|d\\`"
 
 
 def test_blocks_keep_paragraphs() -> None:

@@ -1,0 +1,98 @@
+"""The malformed-input corpus: each case under tests/corpus/ overlays broken files on the sample
+course; `coursewright check` must print exactly `expected.txt` to stderr and exit 1."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import HERE, TEA
+
+CORPUS = HERE / "corpus"
+CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
+
+
+def check(project: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result, time.perf_counter() - started
+
+
+def assert_clean_failure(
+    result: subprocess.CompletedProcess[str], expected: Path, update: bool
+) -> None:
+    if update:
+        expected.write_text(result.stderr, encoding="utf-8")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert result.stderr == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_corpus_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
+    project = tmp_path / "course"
+    shutil.copytree(TEA, project)
+    overlay = CORPUS / case
+    for source in overlay.rglob("*"):
+        if source.is_file() and source.name != "expected.txt":
+            target = project / source.relative_to(overlay)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    result, _ = check(project)
+    assert_clean_failure(result, overlay / "expected.txt", update_goldens)
+
+
+def _large(project: Path) -> None:
+    filler = "".join(f"  - Key point number {i} about brewing tea.\n" for i in range(30_000))
+    (project / "content/lessons/serving.yml").write_text(
+        "title: Serving\nsummary: x\nminutes: 5\nkey_points:\n" + filler, encoding="utf-8"
+    )
+
+
+def _symlink_outside(project: Path) -> None:
+    outside = project.parent / "secret.yml"
+    outside.write_text("title: not part of the course\n", encoding="utf-8")
+    (project / "content/lessons/serving.yml").unlink()
+    (project / "content/lessons/serving.yml").symlink_to(outside)
+
+
+def _no_course_file(project: Path) -> None:
+    (project / "content/course.yml").unlink()
+
+
+GENERATED: dict[str, Callable[[Path], None]] = {
+    "large-file": _large,
+    "symlink-outside": _symlink_outside,
+    "no-course-file": _no_course_file,
+}
+
+
+@pytest.mark.parametrize("case", sorted(GENERATED))
+def test_generated_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
+    project = tmp_path / "course"
+    shutil.copytree(TEA, project)
+    GENERATED[case](project)
+    result, _ = check(project)
+    expected = CORPUS / f"{case}.expected.txt"
+    text = result.stderr.replace(str(tmp_path), "TMP")
+    if update_goldens:
+        expected.write_text(text, encoding="utf-8")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert text == expected.read_text(encoding="utf-8")
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) + len(GENERATED) >= 30
