@@ -23,9 +23,10 @@ _ESCAPES = {
     "}": "\\}",
     "|": "\\|",
     "!": "\\!",
+    "#": "\\#",
 }
 _PLAIN = str.maketrans(_ESCAPES)
-_BLOCK_START = re.compile(r"^(#|[-+*](\s|$)|\d+[.)](\s|$)|[!?=]{3}|:|\|)")
+_BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:)")
 
 
 _ACTIVE = re.compile(f"{_LINK.pattern}|{_CODE.pattern}")

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -13,13 +14,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from generator.loader import YAML_SUFFIXES, Layout, load_course
-from generator.render import Site, render_site
+from generator.render import NavItem, Site, render_site
 from generator.source import ContentError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 
 class CoursePluginConfig(base.Config):
@@ -44,8 +46,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         if config.nav is None:
-            config.nav = self.site.nav
+            config.nav = _escaped(self.site.nav)
         return config
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # The theme writes the description into an attribute without escaping it.
+        description = page.meta.get("description")
+        if self.config.enabled and isinstance(description, str):
+            page.meta["description"] = escape(description)
+        return markdown
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -73,6 +84,19 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.config.enabled:
             server.watch(str(self.root / self.config.content_dir))
             server.watch(str(self.root / self.config.quizzes_dir))
+
+
+def _escaped(nav: list[NavItem]) -> list[NavItem]:
+    """Course titles as HTML-safe markup: the theme prints navigation titles unescaped."""
+    safe: list[NavItem] = []
+    for item in nav:
+        if isinstance(item, dict):
+            safe.append(
+                {escape(t): v if isinstance(v, str) else _escaped(v) for t, v in item.items()}
+            )
+        else:
+            safe.append(item)
+    return safe
 
 
 def _is_course_source(path: Path, folders: list[Path]) -> bool:

@@ -62,6 +62,7 @@ def test_each_page_names_its_source_file() -> None:
         ("<script>alert(1)</script> & more", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"),
         ("  folded\n  onto   one line ", "folded onto one line"),
         ("# not a heading", "\\# not a heading"),
+        ("ends with a hash #", "ends with a hash \\#"),
         ("- not a list", "\\- not a list"),
         ("1. not a list", "\\1. not a list"),
         ("!!! note not an admonition", "\\!\\!\\! note not an admonition"),
