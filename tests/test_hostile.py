@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
-from browser import CHROMIUM, LAUNCH_ARGS, serve
+from browser import serve
 from conftest import ROOT, TEA
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 PAYLOADS = [
     '<script>alert("s1")</script>',
@@ -81,10 +81,9 @@ JS_LINKS = """() => document.querySelectorAll(
   '[href^="javascript:" i], [src^="javascript:" i]').length"""
 
 
-def test_hostile_text_never_runs(hostile_site: Path) -> None:
+def test_hostile_text_never_runs(hostile_site: Path, browser: Browser) -> None:
     pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html"))
-    with serve(hostile_site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with serve(hostile_site) as url:
         page = browser.new_page(base_url=url)
         dialogs: list[str] = []
         outside: list[str] = []
@@ -96,7 +95,7 @@ def test_hostile_text_never_runs(hostile_site: Path) -> None:
             assert page.evaluate(JS_LINKS) == 0, path
         exercise_the_quiz(page)
         search(page)
-        browser.close()
+        page.close()
     assert dialogs == []
     assert outside == []
 
