@@ -169,7 +169,7 @@
     var right = done.filter(function (f) { return store.answers[f.dataset.id].right; });
     box.textContent = "";
     box.hidden = false;
-    box.appendChild(el("h2", { id: "your-score" }, "Your score"));
+    box.appendChild(el("h2", {}, "Your score"));
     var line = right.length + " of " + forms.length + " right";
     if (done.length < forms.length) line += "; " + (forms.length - done.length) + " still to answer";
     box.appendChild(el("p", { class: "cw-score" }, line + "."));
