@@ -7,13 +7,19 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
+VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve test check lint schema clean browser
 
+# Build next to site/ and swap it in only when the build succeeded: a failed or interrupted
+# build leaves the previous site/ as it was.
 site: $(VENV)/.site
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	rm -rf .site-build .site-old
+	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-build site
+	rm -rf .site-old
 	@echo "Built site/ (open site/index.html, or run 'make serve')."
 
 serve: $(VENV)/.site
@@ -25,7 +31,7 @@ check: $(VENV)/.site
 schema: $(VENV)/.site
 	$(BIN)/coursewright schema
 
-test: $(VENV)/.test browser
+test: $(VENV)/.test browser $(VNU)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -36,8 +42,16 @@ test: $(VENV)/.test browser
 browser:
 	@test -x $(CHROMIUM) || { \
 	  echo "Installing Chromium for the browser tests (apt-get)"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
+# The Nu HTML checker: a Java program from npm (--ignore-scripts: its installer fetches a JDK).
+$(VNU):
+	@command -v java >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q default-jre-headless; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q npm; }
+	mkdir -p $(VENV)/node
+	cd $(VENV)/node && npm install --silent --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

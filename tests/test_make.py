@@ -1,0 +1,51 @@
+"""`make site` swaps in a new site only when the build succeeded."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, TEA, edit
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def make_site(project: Path) -> subprocess.CompletedProcess[str]:
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(
+        # -o: take the installed environment as it is, instead of reinstalling into the copy
+        ["make", "site", f"VENV={venv}", "-o", f"{venv}/.site", "-o", f"{venv}/bin/python"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(TEA, project)
+    for name in ("Makefile", "mkdocs.yml"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+    first = make_site(project)
+    assert first.returncode == 0, first.stderr
+    before = fingerprint(project / "site")
+    assert "index.html" in before
+    edit(project, "content/lessons/serving.yml", "summary:", "sumary:")
+    second = make_site(project)
+    assert second.returncode != 0
+    assert "sumary: unknown field `sumary`" in second.stderr
+    assert fingerprint(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
