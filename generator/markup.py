@@ -30,6 +30,7 @@ _BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:)")
 
 
 _ACTIVE = re.compile(f"{_LINK.pattern}|{_CODE.pattern}")
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES) + "`") + "]")
 _IN_CELL = re.compile(_LINK.pattern)
 _CELL = str.maketrans({**_ESCAPES, "`": "\\`"})
 
@@ -37,6 +38,8 @@ _CELL = str.maketrans({**_ESCAPES, "`": "\\`"})
 def inline(text: str, *, active: re.Pattern[str] = _ACTIVE, plain: dict[int, str] = _PLAIN) -> str:
     """Author text for one line: whitespace folded, only the allowed Markdown left active."""
     folded = " ".join(text.split())
+    if not _SPECIAL.search(folded):  # most text: nothing to escape, nothing active
+        return "\\" + folded if _BLOCK_START.match(folded) else folded
     pieces = []
     position = 0
     for match in active.finditer(folded):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 NavItem: TypeAlias = 'str | dict[str, str | list["NavItem"]]'
 """MkDocs' navigation shape: a page path, or `{title: path}`, or `{title: [items]}`."""
 
+NAV_GROUP_LIMIT = 30
+NAV_GROUP_SIZE = 25
+"""Sections longer than the limit are split into numbered groups of this size."""
 GRADE_LABELS = {"best": "Best", "acceptable": "Acceptable", "poor": "Poor"}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -75,34 +78,43 @@ def render_site(course: Course) -> Site:
         )
         text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
         rendered.append(Page(path, text, course.files.get(path.removesuffix(".md"))))
-    return Site(rendered, _nav(course))
+    return Site(rendered, _nav(course, catalog))
 
 
-def _nav(course: Course) -> list[NavItem]:
-    nav: list[NavItem] = [{"Home": "index.md"}]
-    nav.append(
-        {
-            "Lessons": [
-                {lesson.title: f"lessons/{slug}.md"} for slug, lesson in course.lessons.items()
-            ]
-        }
-    )
+def _nav(course: Course, catalog: Catalog) -> list[NavItem]:
+    lessons: list[NavItem] = [
+        {lesson.title: f"lessons/{slug}.md"} for slug, lesson in course.lessons.items()
+    ]
+    nav: list[NavItem] = [{"Home": "index.md"}, {"Lessons": _chunked("Lessons", lessons)}]
     if course.scenarios:
         items: list[NavItem] = [{"Overview": "scenarios/index.md"}]
-        for title, group in Catalog(course).scenario_groups():
+        for title, group in catalog.scenario_groups():
             entries: list[NavItem] = [{s.title: f"scenarios/{slug}.md"} for slug, s in group]
-            items += [{title: entries}] if title else entries
+            items += (
+                [{title: _chunked(title, entries)}] if title else _chunked("Scenarios", entries)
+            )
         nav.append({"Scenarios": items})
     if course.quizzes:
         quizzes: list[NavItem] = [
             {quiz.title: f"quizzes/{slug}.md"} for slug, quiz in course.quizzes.items()
         ]
-        nav.append({"Quizzes": [*quizzes, {"Your progress": "progress.md"}]})
+        nav.append({"Quizzes": [*_chunked("Quizzes", quizzes), {"Your progress": "progress.md"}]})
     if course.syllabus.glossary:
         nav.append({"Glossary": "glossary.md"})
     if course.syllabus.sources:
         nav.append({"Sources": "sources.md"})
     return nav
+
+
+def _chunked(name: str, items: list[NavItem]) -> list[NavItem]:
+    """Long lists become numbered groups, so no page carries hundreds of navigation links."""
+    if len(items) <= NAV_GROUP_LIMIT:
+        return list(items)
+    size = NAV_GROUP_SIZE
+    return [
+        {f"{name} {i + 1}–{min(i + size, len(items))}": items[i : i + size]}
+        for i in range(0, len(items), size)
+    ]
 
 
 @dataclass(frozen=True)
@@ -165,11 +177,26 @@ class Catalog:
 
     def scenarios_for(self, slug: str) -> list[tuple[str, Scenario]]:
         """Scenarios that apply at least one guideline of the lesson `slug`."""
-        own = {g.id for g in self.course.lessons[slug].guidelines}
-        return [(s, x) for s, x in self.course.scenarios.items() if own & set(x.guidelines)]
+        return self._practice[0].get(slug, [])
 
     def quizzes_for(self, slug: str) -> list[tuple[str, Quiz]]:
-        return [(s, quiz) for s, quiz in self.course.quizzes.items() if quiz.lesson == slug]
+        return self._practice[1].get(slug, [])
+
+    @functools.cached_property
+    def _practice(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, Scenario]]], dict[str, list[tuple[str, Quiz]]]]:
+        """Scenarios and quizzes by the lesson they practise, in course order."""
+        rank = {slug: i for i, slug in enumerate(self.course.lessons)}
+        scenarios: dict[str, list[tuple[str, Scenario]]] = {}
+        for slug, scenario in self.course.scenarios.items():
+            lessons = {self.guidelines[g][0] for g in scenario.guidelines}
+            for lesson in sorted(lessons, key=rank.__getitem__):
+                scenarios.setdefault(lesson, []).append((slug, scenario))
+        quizzes: dict[str, list[tuple[str, Quiz]]] = {}
+        for slug, quiz in self.course.quizzes.items():
+            quizzes.setdefault(quiz.lesson or "", []).append((slug, quiz))
+        return scenarios, quizzes
 
     def lessons_using(self, term_id: str) -> list[tuple[str, str]]:
         """(title, page) of every lesson that lists the glossary term."""
@@ -235,7 +262,11 @@ def _environment() -> Environment:
 def href(target: str, page: str) -> str:
     """A link to `target` (a page path, optionally with #anchor) from the page `page`."""
     path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    here, there = page.split("/")[:-1], path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:])
     return f"{relative}#{anchor}" if anchor else relative
 
 

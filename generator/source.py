@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -63,20 +63,39 @@ class ContentError(Exception):
 
 @dataclass
 class Document:
-    """A parsed YAML file: plain data, plus the line and column of every value and key."""
+    """A parsed YAML file: plain data, and the YAML nodes that tell where each value came from."""
 
     path: str
     data: Any = None
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """Return the position of `loc`, or of its nearest enclosing value that exists."""
-        if key and loc in self.keys:
-            return self.keys[loc]
-        while loc not in self.values and loc:
-            loc = loc[:-1]
-        return self.values.get(loc, (1, 1))
+        """The line and column of `loc` (of its key with `key=True`; of `key:` for a list or
+        mapping), or of its nearest enclosing value that exists."""
+        node, key_node = self.root, None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        if node is None:
+            return (1, 1)
+        mark = (key_node if key_node and (key or _is_collection(node)) else node).start_mark
+        return (mark.line + 1, mark.column + 1)
+
+
+def _is_collection(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.CollectionNode)
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
 
 
 def field_name(loc: Loc) -> str:
@@ -95,6 +114,9 @@ def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
         problems.append(Problem(rel, error.line, error.column, "", str(error)))
         return None
 
+
+TEXT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+"""Scalars taken as the text they are; a shortcut past PyYAML's slower generic constructor."""
 
 EXPECTED = {
     "model_type": "`key: value` lines",
@@ -155,6 +177,7 @@ def _parse(rel: str, text: str, problems: list[Problem]) -> Document:
         node = loader.get_single_node()
         if node is None:
             raise _Unreadable("the file is empty; it needs `key: value` lines", 1, 1)
+        document.root = node
         document.data = _Builder(loader, document, problems).build(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -191,45 +214,46 @@ class _Builder:
             raise _Unreadable.at(
                 f"more than {MAX_NODES} values (aliases repeated too often?)", node.start_mark
             )
-        if len(loc) > MAX_DEPTH:
+        if node.tag in TEXT_TAGS:
+            return node.value  # text, and dates kept as the author wrote them
+        if not isinstance(node, yaml.CollectionNode):
+            return self.loader.construct_object(node)
+        if len(loc) >= MAX_DEPTH:
             raise _Unreadable.at(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
-        self.document.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.CollectionNode):
-            if id(node) in self.open:
-                raise _Unreadable.at(
-                    "an alias (`*name`) refers to a value that contains it", node.start_mark
-                )
-            self.open.add(id(node))
-            try:
-                if isinstance(node, yaml.MappingNode):
-                    return self._mapping(node, loc)
-                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-            finally:
-                self.open.discard(id(node))
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # keep dates as the author wrote them
-        return self.loader.construct_object(node)
+        if id(node) in self.open:
+            raise _Unreadable.at(
+                "an alias (`*name`) refers to a value that contains it", node.start_mark
+            )
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         self.loader.flatten_mapping(node)  # resolve `<<:` merge keys
         result: dict[str, Any] = {}
+        lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(self.loader.construct_object(key_node))
-            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in result:
-                first = self.document.keys[(*loc, key)][0]
+            if key_node.tag in TEXT_TAGS:
+                key = key_node.value
+            else:
+                key = key_node.value = str(self.loader.construct_object(key_node))
+            line = key_node.start_mark.line + 1
+            if key in lines:
                 self.problems.append(
                     Problem(
                         self.document.path,
-                        *position,
+                        line,
+                        key_node.start_mark.column + 1,
                         field_name((*loc, key)),
-                        f"duplicate key: also set on line {first}; keep one",
+                        f"duplicate key: also set on line {lines[key]}; keep one",
                     )
                 )
-            self.document.keys[(*loc, key)] = position
+            lines[key] = line
             result[key] = self.build(value_node, (*loc, key))
-            if isinstance(value_node, yaml.CollectionNode):  # point at `key:`, not its first item
-                self.document.values[(*loc, key)] = position
         return result
 
 

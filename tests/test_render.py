@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import HERE, TEA
 
+from generator import render
 from generator.loader import load_course
 from generator.markup import blocks, cell, inline
 from generator.render import href, render_site
@@ -101,3 +102,17 @@ def test_links_are_relative(target: str, page: str, expected: str) -> None:
 def test_golden_folder_is_not_empty() -> None:
     assert (GOLDEN / "index.md").is_file()
     assert Path(GOLDEN / "nav.json").is_file()
+
+
+def test_long_navigation_sections_become_numbered_groups() -> None:
+    from generator.render import _chunked
+
+    items: list[render.NavItem] = [{f"Lesson {n}": f"lessons/l{n}.md"} for n in range(1, 61)]
+    assert _chunked("Lessons", items[:30]) == items[:30]
+    groups = _chunked("Lessons", items)
+    assert [next(iter(group)) for group in groups] == [  # type: ignore[call-overload]
+        "Lessons 1–25",
+        "Lessons 26–50",
+        "Lessons 51–60",
+    ]
+    assert sum(len(next(iter(group.values()))) for group in groups) == 60  # type: ignore[union-attr]
