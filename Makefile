@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check lint schema clean browser
+.PHONY: site serve test check lint schema clean browser bench
 
 # Build next to site/ and swap it in only when the build succeeded: a failed or interrupted
 # build leaves the previous site/ as it was.
@@ -23,7 +23,7 @@ site: $(VENV)/.site
 	@echo "Built site/ (open site/index.html, or run 'make serve')."
 
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty --no-strict
 
 check: $(VENV)/.site
 	$(BIN)/coursewright check
@@ -52,6 +52,10 @@ $(VNU):
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q npm; }
 	mkdir -p $(VENV)/node
 	cd $(VENV)/node && npm install --silent --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
+
+# Synthetic courses of 10, 100 and 1,000 lessons; writes BENCHMARKS.md (several minutes).
+bench: $(VENV)/.site
+	cd benchmarks && ../$(BIN)/python bench.py
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -1,5 +1,5 @@
 """Synthetic courses in the public YAML format, for benchmarks: N lessons of about 800 words,
-one self-check of five questions per lesson, and one scenario for every two lessons."""
+five quiz questions per lesson (one self-check per five lessons), one scenario per four."""
 
 from __future__ import annotations
 
@@ -61,6 +61,9 @@ WORDS = [
     "ask",
 ]
 PERSPECTIVES = ["sending", "receiving", "after"]
+QUIZ_EVERY = 5
+SCENARIO_EVERY = 4
+"""One self-check (five questions a lesson) per five lessons; one scenario per four lessons."""
 
 
 def sentence(rng: random.Random, words: int = 12) -> str:
@@ -110,39 +113,45 @@ def scenario(rng: random.Random, n: int) -> dict[str, Any]:
             for grade in grades
         ],
         "takeaway": sentence(rng, 14),
-        "guidelines": [f"g{2 * n}-0"],
+        "guidelines": [f"g{SCENARIO_EVERY * n}-0"],
         "sources": [f"source-{n % 5}"],
     }
 
 
-def quiz(rng: random.Random, n: int, scenarios: int) -> dict[str, Any]:
+def quiz(rng: random.Random, first: int, lessons: int, scenarios: int) -> dict[str, Any]:
+    """A self-check over `lessons` lessons from `first` on: five questions per lesson."""
+
     def choice(correct: bool) -> dict[str, Any]:
         return {"text": sentence(rng, 8), "correct": correct, "feedback": sentence(rng, 12)}
 
-    questions: list[dict[str, Any]] = [
-        {"id": f"q{n}-{k}", "type": "single", "objective": f"o{n}-{k % 2}",
-         "prompt": sentence(rng, 10), "choices": [choice(True), choice(False), choice(False)]}
-        for k in range(2)
-    ]  # fmt: skip
-    questions.append(
-        {"id": f"q{n}-2", "type": "multiple", "objective": f"o{n}-0", "prompt": sentence(rng),
-         "choices": [choice(True), choice(True), choice(False), choice(False)]}
-    )  # fmt: skip
-    questions.append(
-        {"id": f"q{n}-3", "type": "true_false", "objective": f"o{n}-1", "prompt": sentence(rng),
-         "answer": True, "feedback_true": sentence(rng), "feedback_false": sentence(rng)}
-    )  # fmt: skip
-    questions.append(
-        {"id": f"q{n}-4", "type": "scenario", "objective": f"o{n}-1",
-         "scenario": f"scenario-{n % scenarios}"}
-    )  # fmt: skip
-    return {"title": f"Self-check {n}", "lesson": f"lesson-{n}", "questions": questions}
+    questions: list[dict[str, Any]] = []
+    for n in range(first, first + lessons):
+        questions += [
+            {"id": f"q{n}-{k}", "type": "single", "objective": f"o{n}-{k}",
+             "prompt": sentence(rng, 10), "choices": [choice(True), choice(False), choice(False)]}
+            for k in range(2)
+        ]  # fmt: skip
+        questions.append(
+            {"id": f"q{n}-2", "type": "multiple", "objective": f"o{n}-0", "prompt": sentence(rng),
+             "choices": [choice(True), choice(True), choice(False), choice(False)]}
+        )  # fmt: skip
+        questions.append(
+            {"id": f"q{n}-3", "type": "true_false", "objective": f"o{n}-1",
+             "prompt": sentence(rng), "answer": True, "feedback_true": sentence(rng),
+             "feedback_false": sentence(rng)}
+        )  # fmt: skip
+        questions.append(
+            {"id": f"q{n}-4", "type": "scenario", "objective": f"o{n}-1",
+             "scenario": f"scenario-{n % scenarios}"}
+        )  # fmt: skip
+    return {"title": f"Self-check {first // QUIZ_EVERY + 1}", "lesson": f"lesson-{first}",
+            "questions": questions}  # fmt: skip
 
 
 def write_course(root: Path, lessons: int, seed: int = 1) -> None:
     """Write a course of `lessons` lessons below `root` (content/ and quizzes/)."""
     rng = random.Random(seed)
-    scenarios = max(1, lessons // 2)
+    scenarios = max(1, lessons // SCENARIO_EVERY)
     files: dict[str, Any] = {
         "content/course.yml": {
             "title": f"Synthetic course of {lessons} lessons",
@@ -160,7 +169,9 @@ def write_course(root: Path, lessons: int, seed: int = 1) -> None:
     }
     for n in range(lessons):
         files[f"content/lessons/lesson-{n}.yml"] = lesson(rng, n)
-        files[f"quizzes/check-{n}.yml"] = quiz(rng, n, scenarios)
+    for first in range(0, lessons, QUIZ_EVERY):
+        size = min(QUIZ_EVERY, lessons - first)
+        files[f"quizzes/check-{first // QUIZ_EVERY + 1}.yml"] = quiz(rng, first, size, scenarios)
     for n in range(scenarios):
         files[f"content/scenarios/scenario-{n}.yml"] = scenario(rng, n)
     for rel, data in files.items():

@@ -54,22 +54,20 @@ class Layout:
 def load_course(root: Path, layout: Layout | None = None) -> Course:
     """Load, validate and cross-check every course file below `root`."""
     reader = _Reader(root, layout or Layout())
-    with _collector_paused():
+    with _fewer_collections():
         return reader.course()
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while files load: the YAML nodes kept for error
-    positions create no cycles, yet make each collection walk them all (2.0 s instead of
-    0.7 s for 2,500 files)."""
-    enabled = gc.isenabled()
-    gc.disable()
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while loading: the models kept from thousands of files made
+    the cycle collector rescan them again and again (0.9 s instead of 0.6 s for 1,450 files)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 @dataclass
@@ -119,6 +117,8 @@ class _Reader:
         except ValidationError as error:
             self.problems.extend(explain(document, model, error))
             return None
+        finally:
+            document.data = None  # the model holds it now; fewer objects for the collector
 
     def folder(self, folder: str, pages: str, model: type[M]) -> dict[str, M]:
         path = self.root / folder

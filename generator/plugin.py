@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from generator.loader import YAML_SUFFIXES, Layout, load_course
 from generator.render import NavItem, Site, render_site
@@ -20,7 +20,6 @@ from generator.source import ContentError
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 
@@ -33,8 +32,30 @@ class CoursePluginConfig(base.Config):
     """Folder with the quiz files, relative to mkdocs.yml."""
 
 
+class _CoursePage(File):
+    """A generated page that a dirty preview rebuild may skip when its Markdown is unchanged."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
-    """Generate the course's pages from YAML on every build."""
+    """Generate the course's pages from YAML on every build.
+
+    Under `mkdocs serve --dirty` the plugin lives across rebuilds and remembers the Markdown
+    it produced, so only pages whose Markdown changed are rebuilt; a change to the navigation,
+    the theme overrides or mkdocs.yml rebuilds every page.
+    """
+
+    previous: dict[str, str]
+    previous_layout: object = None
+    dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+        self.previous = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -63,22 +84,28 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             return None
         docs_dir = Path(config.docs_dir).resolve()
         sources = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
-        for file in list(files):
-            if _is_course_source(Path(file.abs_src_path or ""), sources):
-                files.remove(file)
+        kept = Files([f for f in files if not _is_course_source(f.abs_src_path, sources)])
+        layout = (self.site.nav, _stamp(config))
+        same_layout = self.dirty and layout == self.previous_layout
+        previous = getattr(self, "previous", {})
         for page in self.site.pages:
-            if files.get_file_from_path(page.path) is not None:
+            if kept.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{page.path}: the course generates this page; rename or "
                     "remove the hand-written file"
                 )
-            generated = File.generated(config, page.path, content=page.markdown)
+            generated = cast(
+                "_CoursePage", _CoursePage.generated(config, page.path, content=page.markdown)
+            )
+            generated.changed = not (same_layout and previous.get(page.path) == page.markdown)
             if page.source is not None:
                 generated.edit_uri = Path(
                     os.path.relpath(self.root / page.source, docs_dir)
                 ).as_posix()
-            files.append(generated)
-        return files
+            kept.append(generated)
+        self.previous = {page.path: page.markdown for page in self.site.pages}
+        self.previous_layout = layout
+        return kept
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.config.enabled:
@@ -99,8 +126,16 @@ def _escaped(nav: list[NavItem]) -> list[NavItem]:
     return safe
 
 
-def _is_course_source(path: Path, folders: list[Path]) -> bool:
+def _is_course_source(source: str | None, folders: list[Path]) -> bool:
     """YAML and JSON Schema files of the course are inputs, not pages to publish."""
-    if path.suffix not in YAML_SUFFIXES and not path.name.endswith(".schema.json"):
+    if not source or not source.endswith((*YAML_SUFFIXES, ".schema.json")):
         return False
-    return any(path.resolve().is_relative_to(folder.resolve()) for folder in folders)
+    path = Path(source).resolve()
+    return any(path.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def _stamp(config: MkDocsConfig) -> tuple[float, ...]:
+    """When mkdocs.yml and the theme overrides last changed: every page shows them."""
+    custom = config.theme.custom_dir
+    paths = [Path(config.config_file_path), *(Path(custom).rglob("*") if custom else [])]
+    return tuple(sorted(path.stat().st_mtime for path in paths if path.is_file()))

@@ -76,7 +76,9 @@ def render_site(course: Course) -> Site:
         text = env.get_template(f"{template}.md.jinja").render(
             page=path, course=course, syllabus=course.syllabus, catalog=catalog, **context
         )
-        text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+        while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
+            text = text.replace("\n\n\n", "\n\n")
+        text = text.strip("\n") + "\n"
         rendered.append(Page(path, text, course.files.get(path.removesuffix(".md"))))
     return Site(rendered, _nav(course, catalog))
 
@@ -244,7 +246,9 @@ class Catalog:
         return cited
 
 
+@functools.cache
 def _environment() -> Environment:
+    """The Jinja environment, made once per process: compiling the templates is the costly part."""
     env = Environment(
         loader=PackageLoader("generator"),
         undefined=StrictUndefined,

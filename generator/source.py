@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -61,13 +62,23 @@ class ContentError(Exception):
         super().__init__("\n".join([heading, *map(str, self.problems)]))
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     """A parsed YAML file: plain data, and the YAML nodes that tell where each value came from."""
 
     path: str
+    text: str = ""
     data: Any = None
-    root: yaml.Node | None = None
+
+    @functools.cached_property
+    def root(self) -> yaml.Node | None:
+        """The YAML nodes, composed again only when a problem needs a position: keeping them
+        for every file would make each garbage collection walk them all."""
+        loader = SafeLoader(self.text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The line and column of `loc` (of its key with `key=True`; of `key:` for a list or
@@ -171,13 +182,12 @@ def _text(root: Path, path: Path) -> str:
 
 
 def _parse(rel: str, text: str, problems: list[Problem]) -> Document:
-    document = Document(rel)
+    document = Document(rel, text)
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise _Unreadable("the file is empty; it needs `key: value` lines", 1, 1)
-        document.root = node
         document.data = _Builder(loader, document, problems).build(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

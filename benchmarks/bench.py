@@ -1,0 +1,273 @@
+"""Benchmark the generator and the site build on synthetic courses; write BENCHMARKS.md.
+
+For each size N it measures, as the median of several runs: the generator alone (load, validate,
+render), the full `mkdocs build` with the plugin and the shipped mkdocs.yml, and a baseline
+`mkdocs build` of the same Markdown written to disk beforehand, without the plugin and with
+mkdocs-material's default features. It also records the build's peak memory and the gzip
+weight of pages and of the search index, and times a YAML edit under `mkdocs serve --dirty`
+--no-strict (as `make serve` runs it) until the served page shows the change.
+
+    python benchmarks/bench.py [--sizes 10 100 1000] [--runs 3] [--serve-size 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import yaml
+from synthetic import write_course
+
+from generator.loader import load_course
+from generator.render import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def project(folder: Path, lessons: int) -> Path:
+    write_course(folder, lessons)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", folder / "site_overrides")
+    return folder
+
+
+def generator_seconds(folder: Path) -> float:
+    started = time.perf_counter()
+    render_site(load_course(folder))
+    return time.perf_counter() - started
+
+
+def timed_build(folder: Path, config: str, out: Path) -> tuple[float, float]:
+    """Run one `mkdocs build`; return its seconds and its peak memory in MB."""
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)]
+    process = subprocess.Popen(command, cwd=folder, env=ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"mkdocs build failed in {folder} with {config}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def baseline_config(folder: Path) -> str:
+    """The same pages and navigation, written to disk, built without the plugin and with the
+    theme's default features."""
+    subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(folder), "build", "--out", "md"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", "docs_dir: md")
+    config = re.sub(r"  features:\n(    - .*\n)+", "", config)
+    config = re.sub(r"  - coursewright:\n(      .*\n)+", "", config)
+    nav = render_site(load_course(folder)).nav
+    config += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    (folder / "baseline.yml").write_text(config, encoding="utf-8")
+    return "baseline.yml"
+
+
+def gzip_size(*paths: Path) -> int:
+    return sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths)
+
+
+def weights(site: Path) -> dict[str, float]:
+    """Gzip kilobytes of a lesson, a quiz (with its own script and stylesheet) and the home
+    page, and the search index against the text it indexes."""
+    assets = site / "assets"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(re.sub(r"<[^>]+>", " ", doc["text"]) for doc in index["docs"])
+    return {
+        "lesson": gzip_size(site / "lessons" / "lesson-1.html") / 1024,
+        "quiz": gzip_size(
+            site / "quizzes" / "check-1.html", assets / "quiz.js", assets / "quiz.css"
+        )
+        / 1024,
+        "home": gzip_size(site / "index.html") / 1024,
+        "index": gzip_size(site / "search" / "search_index.json") / 1024,
+        "text": len(gzip.compress(text.encode("utf-8"), 9)) / 1024,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float = 60.0) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if text in fetch(url):
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    raise SystemExit(f"{url} never showed {text!r}")
+
+
+def wait_until_gone(url: str, text: str, limit: float = 60.0) -> None:
+    started = time.perf_counter()
+    while text in fetch(url):
+        if time.perf_counter() - started > limit:
+            raise SystemExit(f"{url} kept showing {text!r}")
+        time.sleep(0.02)
+
+
+def serve_reload(folder: Path, runs: int) -> dict[str, Any]:
+    """Seconds from saving a lesson to the served page showing it; and whether a changed
+    guideline title reached the scenario page that links to it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict"]
+    command += ["-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=folder, env=ENV, stderr=subprocess.DEVNULL)
+    try:
+        page = f"{base}/lessons/lesson-1.html"
+        wait_for(page, "Lesson 1:")
+        lesson = folder / "content" / "lessons" / "lesson-1.yml"
+        seconds: dict[str, list[float]] = {"text": [], "title": []}
+        for run in range(max(runs, 5)):
+            for kind, key in (("text", "summary"), ("title", "title")):
+                text = lesson.read_text(encoding="utf-8")
+                data = yaml.safe_load(text)
+                marker = f"Edit{kind}{run}"
+                data[key] = f"{data[key]} {marker}"
+                lesson.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+                seconds[kind].append(wait_for(page, marker))
+                lesson.write_text(text, encoding="utf-8")
+                wait_until_gone(page, marker)
+                time.sleep(1.0)  # let the rebuild that restored the file finish everywhere
+        source = folder / "content" / "lessons" / "lesson-0.yml"
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["guidelines"][0]["title"] = "Renamed guideline for the benchmark"
+        source.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        wait_for(f"{base}/scenarios/scenario-0.html", "Renamed guideline for the benchmark", 20)
+        medians = {kind: statistics.median(values) for kind, values in seconds.items()}
+        return {"median": medians, "runs": seconds, "guideline": True}
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
+    folder = project(work / f"n{size}", size)
+    generator = statistics.median(generator_seconds(folder) for _ in range(runs))
+    full = [timed_build(folder, "mkdocs.yml", work / "site") for _ in range(runs)]
+    site_weights = weights(work / "site")
+    config = baseline_config(folder)
+    base = [timed_build(folder, config, work / "baseline-site") for _ in range(runs)]
+    pages = len(render_site(load_course(folder)).pages)
+    return {
+        "lessons": size,
+        "pages": pages,
+        "generator": generator,
+        "full": statistics.median(seconds for seconds, _ in full),
+        "baseline": statistics.median(seconds for seconds, _ in base),
+        "memory": max(megabytes for _, megabytes in full),
+        **site_weights,
+    }
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return (
+        f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+        f"MkDocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
+    )
+
+
+def report(rows: list[dict[str, Any]], serve: dict[str, Any], serve_size: int) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Made by `make bench` on {time.strftime('%Y-%m-%d')}: {machine()}.",
+        "Synthetic courses (benchmarks/synthetic.py): lessons of about 800 words, five quiz",
+        "questions per lesson, a scenario per four lessons. Times are medians; the machine is",
+        "shared, so read the ratios first.",
+        "",
+        "| lessons | pages | generator | full build | generator share | baseline build "
+        "| full ÷ baseline | peak memory | lesson page | quiz page | home page "
+        "| search index ÷ text |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['lessons']} | {row['pages']} | {row['generator']:.2f} s "
+            f"| {row['full']:.2f} s | {100 * row['generator'] / row['full']:.1f} % "
+            f"| {row['baseline']:.2f} s | {row['full'] / row['baseline']:.2f} "
+            f"| {row['memory']:.0f} MB | {row['lesson']:.1f} KB | {row['quiz']:.1f} KB "
+            f"| {row['home']:.1f} KB | {row['index']:.0f} ÷ {row['text']:.0f} KB "
+            f"= {row['index'] / row['text']:.2f} |"
+        )
+    text = ", ".join(f"{s:.2f}" for s in serve["runs"]["text"])
+    title = ", ".join(f"{s:.2f}" for s in serve["runs"]["title"])
+    lines += [
+        "",
+        f"Preview at {serve_size} lessons, `mkdocs serve --dirty` as `make serve` runs it, "
+        "from saving a lesson file to the served page showing the change (polled every 20 ms):",
+        f"- a text edit (the summary): **{serve['median']['text']:.2f} s** (runs: {text} s);",
+        f"- a title edit, which changes the navigation of every page: "
+        f"**{serve['median']['title']:.2f} s** (runs: {title} s).",
+        "",
+        "A renamed guideline reached the scenario page that links to it: "
+        f"{'yes' if serve['guideline'] else 'no'}.",
+        "",
+        "Page weights are gzip sizes of the HTML; the quiz page adds its script and stylesheet.",
+        "The baseline builds the same Markdown and navigation without the plugin and with the",
+        "theme's default features (no navigation pruning).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve-size", type=int, default=100)
+    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="coursewright-bench-") as folder:
+        work = Path(folder)
+        rows = []
+        for size in args.sizes:
+            rows.append(measure(size, args.runs, work))
+            print(json.dumps(rows[-1]), flush=True)  # noqa: T201 - progress for the reader
+        serve = serve_reload(project(work / "serve", args.serve_size), args.runs)
+    text = report(rows, serve, args.serve_size)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)  # noqa: T201 - the report is the output
+
+
+if __name__ == "__main__":
+    main()
