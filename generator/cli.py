@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 
 from generator.loader import Layout, load_course, schema_files
+from generator.problems import ContentError
 from generator.render import count, render_site
-from generator.source import ContentError
 
 MARKER = ".coursewright-build"
 """Left in every folder `build` writes, so a later build may replace it."""

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.models import ID_PATTERN, Course, Lesson, Quiz, Scenario, Syllabus
+from generator.problems import ContentError, Problem, explain, field_name
 from generator.references import Finding, check_references
-from generator.source import ContentError, Document, Problem, explain, field_name, read
+from generator.source import Document, read
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

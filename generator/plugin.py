@@ -14,8 +14,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.loader import YAML_SUFFIXES, Layout, load_course
+from generator.problems import ContentError
 from generator.render import NavItem, Site, render_site
-from generator.source import ContentError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -8,7 +8,7 @@ import pytest
 from conftest import TEA, edit
 
 from generator.loader import load_course
-from generator.source import ContentError
+from generator.problems import ContentError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -244,3 +244,25 @@ def test_every_objective_needs_a_question(course: Path) -> None:
         "content/lessons/serving.yml:5:9: objectives[0].id: no quiz question assesses this "
         "objective; add one with `objective: time-brew`"
     ]
+
+
+def test_yaml_conveniences_still_work(course: Path) -> None:
+    edit(
+        course,
+        "quizzes/choosing-check.yml",
+        "      - text: A mild black tea.\n        correct: true\n",
+        "      - &mild\n        text: A mild black tea.\n        correct: yes\n",
+    )
+    edit(
+        course,
+        "quizzes/choosing-check.yml",
+        "      - text: A smoky tea.\n",
+        "      - <<: *mild\n        correct: false\n        text: A smoky tea.\n",
+    )
+    edit(course, "content/lessons/serving.yml", "minutes: 15", "minutes: 0x0F")
+    edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: '2024'")
+    loaded = load_course(course)
+    first, second = loaded.quizzes["choosing-check"].questions[0].choices  # type: ignore[union-attr]
+    assert (first.correct, second.correct, second.text) == (True, False, "A smoky tea.")
+    assert loaded.lessons["serving"].minutes == 15
+    assert loaded.lessons["serving"].title == "2024"

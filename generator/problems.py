@@ -1,0 +1,195 @@
+"""Problems in a course, worded for its authors: where they are and what to do about them."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ValidationError
+
+from generator.models import ID_PATTERN
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, worded for the course author."""
+
+    path: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    @classmethod
+    def about(cls, path: str, message: str) -> Problem:
+        """A problem with a file as a whole, such as its name."""
+        return cls(path, None, None, "", message)
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}:{self.column}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class ContentError(Exception):
+    """The course has problems; `problems` lists every one, sorted by file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(
+            set(problems), key=lambda p: (p.path, p.line or 0, p.column or 0, p.field, p.message)
+        )
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the course:"
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+def field_name(loc: Loc) -> str:
+    """Spell a location the way an author would look for it: `questions[2].choices[0].text`."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else f".{part}" if name else part
+    return name
+
+
+class Located(Protocol):
+    """A parsed file that can say where a value is."""
+
+    path: str
+    data: Any
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]: ...
+
+
+EXPECTED = {
+    "model_type": "`key: value` lines",
+    "dict_type": "`key: value` lines",
+    "list_type": "a list (one `- item` per line, or `[a, b]`)",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "`true` or `false`",
+    "bool_parsing": "`true` or `false`",
+    "string_type": "text",
+}
+"""What to say for pydantic's type errors, in an author's words."""
+
+
+def kind_of(value: Any) -> str:
+    """How to name what an author wrote: a list, plain text, a single value."""
+    if isinstance(value, list):
+        return "a list"
+    return "plain text" if isinstance(value, str) else f"a single value ({value!r})"
+
+
+def explain(document: Located, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    """Turn pydantic's errors into author-facing problems with line, column and a hint."""
+    problems = []
+    items = error.errors(include_url=False)
+    misspelt = _misspelt(items)
+    for item in items:
+        raw: Loc = tuple(item["loc"])
+        if item["type"] == "missing" and raw in misspelt:
+            continue  # reported with the unknown key that was meant to be it
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            raw = (*raw, item["ctx"]["discriminator"].strip("'"))
+        loc = _data_loc(document.data, raw)
+        at_key = item["type"] == "extra_forbidden"
+        line, column = document.position(loc, key=at_key)
+        message = _message(item, model, raw, loc)
+        problems.append(Problem(document.path, line, column, field_name(loc), message))
+    return problems
+
+
+def _misspelt(items: list[Any]) -> set[Loc]:
+    """Required fields that are missing because an unknown key next to them is a misspelling."""
+    missing = {tuple(i["loc"]) for i in items if i["type"] == "missing"}
+    found: set[Loc] = set()
+    for item in items:
+        *parent, name = item["loc"]
+        if item["type"] == "extra_forbidden":
+            names = [loc[-1] for loc in missing if list(loc[:-1]) == parent]
+            found.update((*parent, close) for close in difflib.get_close_matches(name, names, n=1))
+    return found
+
+
+def _data_loc(data: Any, raw: Loc) -> Loc:
+    """Drop pydantic's union tags from a location, keeping only keys and indexes in the data."""
+    loc: list[str | int] = []
+    for i, part in enumerate(raw):
+        last = i == len(raw) - 1
+        if isinstance(data, dict) and part not in data and not last:
+            continue
+        loc.append(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+    return tuple(loc)
+
+
+def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
+    kind, text = item["type"], item["msg"].removeprefix("Value error, ")
+    owner = _model_at(model, raw[:-1])
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing" and owner is not None:
+        described = owner.model_fields[name].description if name in owner.model_fields else None
+        return f"required field is missing; add `{name}:`" + (
+            f" ({described})" if described else ""
+        )
+    if kind == "extra_forbidden" and owner is not None:
+        valid = list(owner.model_fields)
+        close = difflib.get_close_matches(name, valid, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        return f"unknown field `{name}`; {hint}valid fields: {', '.join(valid)}"
+    if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_PATTERN:
+        return (
+            f"`{item['input']}` is not an id: use lowercase words joined by hyphens, "
+            "e.g. `first-contact`"
+        )
+    if kind == "string_pattern_mismatch" and owner is not None and name in owner.model_fields:
+        expected = owner.model_fields[name].description
+        return f"`{item['input']}` is not allowed here; expected: {expected}"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        tags = [tag.strip("' ") for tag in item["ctx"]["expected_tags"].split(",")]
+        given = item["ctx"].get("tag")
+        if given is None:
+            return f"required field is missing; add `{name}:` with one of: {', '.join(tags)}"
+        close = difflib.get_close_matches(given, tags, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        return f"`{given}` is not a known {name}; {hint}use one of: {', '.join(tags)}"
+    if kind in EXPECTED:
+        return f"expected {EXPECTED[kind]}, found {kind_of(item['input'])}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"{text} (found {kind_of(item['input'])})"
+    return str(text)
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """Find the model class that validates the mapping at `loc` (pydantic's raw location)."""
+    candidates: list[type[BaseModel]] = [model]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        tagged = [m for m in candidates if part in typing.get_args(_annotation(m, "type"))]
+        if len(candidates) > 1 and tagged:
+            candidates = tagged
+        elif candidates and part in candidates[0].model_fields:
+            candidates = _models_in(candidates[0].model_fields[part].annotation)
+        else:
+            return None
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _annotation(model: type[BaseModel], name: str) -> Any:
+    info = model.model_fields.get(name)
+    return info.annotation if info else None
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [found for arg in typing.get_args(annotation) for found in _models_in(arg)]

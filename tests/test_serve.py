@@ -1,0 +1,75 @@
+"""The live preview (`make serve` runs `mkdocs serve --dirty`): an edit reaches every page that
+shows it, even though unchanged pages are not rebuilt."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import edit
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float = 30.0) -> None:
+    deadline = time.monotonic() + limit
+    while text not in fetch(url):
+        assert time.monotonic() < deadline, f"{url} never showed {text!r}"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def preview(course: Path) -> Iterator[str]:
+    with socket.socket() as probe:  # a port the OS picks, on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict"]
+    server = subprocess.Popen(
+        [*command, "-a", f"127.0.0.1:{port}"],
+        cwd=course,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/lessons/serving.html", "Brew in batches")
+        yield base
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+        assert "Traceback" not in errors
+
+
+def test_a_changed_guideline_reaches_every_page_that_shows_it(course: Path, preview: str) -> None:
+    edit(course, "content/lessons/serving.yml", "title: Brew in batches", "title: Brew in rounds")
+    wait_for(f"{preview}/lessons/serving.html", "Brew in rounds")
+    wait_for(f"{preview}/scenarios/late-guests.html", "Brew in rounds")
+    assert "Brew in rounds" not in fetch(f"{preview}/scenarios/strong-tea.html")
+
+
+def test_a_changed_title_reaches_the_navigation_of_other_pages(course: Path, preview: str) -> None:
+    edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: Serving hot")
+    wait_for(f"{preview}/lessons/choosing.html", "Serving hot")
+    wait_for(f"{preview}/index.html", "Serving hot")
+
+
+def test_broken_content_keeps_the_preview_running(course: Path, preview: str) -> None:
+    edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
+    time.sleep(1.5)
+    edit(course, "content/lessons/serving.yml", "sumary:", "summary:")
+    edit(course, "content/lessons/serving.yml", "title: Brew in batches", "title: Brew again")
+    wait_for(f"{preview}/lessons/serving.html", "Brew again")
