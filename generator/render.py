@@ -269,7 +269,9 @@ def _environment() -> Environment:
     )
     env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
-    env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
+    env.globals.update(
+        letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links, form=form
+    )
     return env
 
 
@@ -312,6 +314,24 @@ def lettered(items: Sequence[Any], attribute: str, value: object = True) -> str:
     """The letters of the items whose `attribute` equals `value`, e.g. `A, C`."""
     return ", ".join(
         LETTERS[i] for i, item in enumerate(items) if getattr(item, attribute) == value
+    )
+
+
+def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer], course: str) -> str:
+    """A question as a native form of radio buttons or checkboxes, in Markdown with HTML:
+    it works without JavaScript, and the quiz script enhances it. Ids are validated, so they
+    are safe in attributes; author text goes through `inline`."""
+    control = "checkbox" if kind == "multiple" else "radio"
+    choices = "".join(
+        f'<label class="cw-choice"><input type="{control}" name="{question_id}" value="{i}" '
+        f'data-mark="{answer.mark}"> **{LETTERS[i]}.** {inline(answer.text)}</label>\n'
+        for i, answer in enumerate(answers)
+    )
+    return (
+        f'<form class="cw-question" data-id="{question_id}" data-key="{fingerprint(answers)}" '
+        f'data-kind="{kind}" data-course="{course}" markdown="block">\n'
+        f'<fieldset markdown="block">\n<legend markdown="span">{inline(legend)}</legend>\n\n'
+        f"{choices}\n</fieldset>\n</form>"
     )
 
 
