@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,14 +30,32 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    """A writable copy of the sample course, with the project's mkdocs.yml and theme overrides."""
-    project = tmp_path / "project"
+def copy_project(project: Path) -> Path:
+    """Copy the sample course, with the project's mkdocs.yml and theme overrides, to `project`."""
     shutil.copytree(TEA, project)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
     return project
+
+
+def mkdocs_build(
+    project: Path, *extra: str, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` in `project` as a user would, capturing what it prints."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A writable copy of the sample course, with the project's mkdocs.yml and theme overrides."""
+    return copy_project(tmp_path / "project")
 
 
 def edit(project: Path, rel: str, old: str, new: str) -> None:

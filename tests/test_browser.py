@@ -4,16 +4,13 @@ without JavaScript, checked by axe-core in every state and both palettes."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import serve
-from conftest import ROOT, TEA
+from conftest import ROOT, copy_project, mkdocs_build
 from playwright.sync_api import Browser, Page, expect
 
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
@@ -23,16 +20,9 @@ QUIZ = "quizzes/choosing-check.html"
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("browser") / "project"
-    shutil.copytree(TEA, project)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=project,
-        check=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    result = mkdocs_build(project, "--quiet")
+    assert result.returncode == 0, result.stderr
     return project / "site"
 
 
@@ -356,20 +346,13 @@ def test_the_quiz_works_under_a_strict_content_security_policy(
 
 
 def test_the_quiz_starts_after_instant_navigation(browser: Browser, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(TEA, project)
-    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+    project = copy_project(tmp_path / "project")
     (project / "site").mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  features:\n", "  features:\n    - navigation.instant\n")
     with serve(project / "site") as url:  # instant navigation needs site_url to match
         (project / "mkdocs.yml").write_text(f"{config}site_url: {url}/\n", encoding="utf-8")
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty"],
-            cwd=project,
-            check=True,
-            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        )
+        assert mkdocs_build(project, "--quiet", "--dirty", strict=False).returncode == 0
         page = browser.new_page(base_url=url)
         page.goto("lessons/choosing.html")
         page.evaluate("window.stillTheSameDocument = true")

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 from browser import serve
-from conftest import ROOT, TEA
+from conftest import copy_project, mkdocs_build
 from playwright.sync_api import Browser, Page, expect
 
 PAYLOADS = [
@@ -48,10 +45,7 @@ def poison(value: Any, key: str, payloads: Iterator[str]) -> Any:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("hostile") / "project"
-    shutil.copytree(TEA, project)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     payloads = itertools.cycle(PAYLOADS)
     for path in sorted(project.rglob("*.yml")):
         if path.name == "mkdocs.yml":
@@ -63,14 +57,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 for example in guideline.get("examples", []):
                     example.pop("max_characters", None)
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
+    result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 

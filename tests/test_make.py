@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, TEA, edit
+from conftest import ROOT, copy_project, edit
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -34,11 +34,8 @@ def make_site(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(TEA, project)
-    for name in ("Makefile", "mkdocs.yml"):
-        shutil.copy(ROOT / name, project / name)
-    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
     first = make_site(project)
     assert first.returncode == 0, first.stderr
     before = fingerprint(project / "site")

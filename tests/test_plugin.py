@@ -6,21 +6,10 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from conftest import edit
+from conftest import edit, mkdocs_build
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
 
 
 def test_strict_build_of_the_sample_course(course: Path) -> None:

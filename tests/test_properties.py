@@ -4,8 +4,6 @@ course; any valid course renders the same way twice and builds with `mkdocs buil
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, TEA
+from conftest import ROOT, TEA, mkdocs_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -154,12 +152,5 @@ def test_a_valid_course_builds_strictly(files: dict[str, Any]) -> None:
         write(project, files)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-            check=False,
-        )
+        result = mkdocs_build(project, "--quiet")
         assert result.returncode == 0, result.stderr
