@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import escape
@@ -18,6 +19,8 @@ from generator.problems import ContentError
 from generator.render import NavItem, Site, render_site
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
@@ -49,13 +52,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     the theme overrides or mkdocs.yml rebuilds every page.
     """
 
-    previous: dict[str, str]
+    previous: Mapping[str, str] = MappingProxyType({})
+    """Each page's Markdown from the last build, by path."""
     previous_layout: object = None
     dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
-        self.previous = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -87,7 +90,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         kept = Files([f for f in files if not _is_course_source(f.abs_src_path, sources)])
         layout = (self.site.nav, _stamp(config))
         same_layout = self.dirty and layout == self.previous_layout
-        previous = getattr(self, "previous", {})
         for page in self.site.pages:
             if kept.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -97,7 +99,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             generated = cast(
                 "_CoursePage", _CoursePage.generated(config, page.path, content=page.markdown)
             )
-            generated.changed = not (same_layout and previous.get(page.path) == page.markdown)
+            generated.changed = not (same_layout and self.previous.get(page.path) == page.markdown)
             if page.source is not None:
                 generated.edit_uri = Path(
                     os.path.relpath(self.root / page.source, docs_dir)

@@ -105,10 +105,9 @@ def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
 IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 """YAML 1.1's rules for plain scalars (numbers, booleans, null), as PyYAML's safe loader has
 them; applied here only to plain scalars, which is much cheaper than resolving every node."""
-SAFE = yaml.constructor.SafeConstructor
-MERGER = SAFE()
+SAFE = yaml.constructor.SafeConstructor()
+"""PyYAML's safe constructor, for numbers and for merge keys (`<<: *defaults`)."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
-"""Applies YAML 1.1 merge keys (`<<: *defaults`) to a mapping node."""
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -124,7 +123,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             if kind == "bool":
                 return value.lower() in ("yes", "true", "on")
             if kind in ("int", "float"):
-                return getattr(SAFE, f"construct_yaml_{kind}")(SAFE(), node)
+                return getattr(SAFE, f"construct_yaml_{kind}")(node)
             return value  # timestamps and the rest stay as the author wrote them
     return value
 
@@ -267,7 +266,7 @@ class _Builder:
                 )
             lines[key_node.value] = mark.line + 1
         if self.merges:
-            MERGER.flatten_mapping(node)
+            SAFE.flatten_mapping(node)
         return {k.value: self.build(v, (*loc, k.value)) for k, v in node.value}
 
 
