@@ -52,6 +52,17 @@ def mkdocs_build(
     )
 
 
+def coursewright_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator check` in `project`, as an author would."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """A writable copy of the sample course, with the project's mkdocs.yml and theme overrides."""

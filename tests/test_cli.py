@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TEA, edit
+from conftest import ROOT, TEA, coursewright_check, edit
 
 from generator.cli import MARKER, main
 from generator.loader import load_course
@@ -22,13 +20,7 @@ def test_check_passes_a_good_course(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_reports_problems_without_a_traceback(course: Path) -> None:
     edit(course, "content/lessons/serving.yml", "minutes: 15", "minutes: [15")
     edit(course, "quizzes/choosing-check.yml", "answer: false", "answer: maybe")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check"],
-        cwd=course,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = coursewright_check(course)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [

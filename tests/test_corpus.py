@@ -5,39 +5,27 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import HERE, TEA
+from conftest import HERE, TEA, coursewright_check
 
 CORPUS = HERE / "corpus"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
 
 
-def check(project: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result, time.perf_counter() - started
-
-
 def assert_clean_failure(
-    result: subprocess.CompletedProcess[str], expected: Path, update: bool
+    result: subprocess.CompletedProcess[str], shown: str, expected: Path, update: bool
 ) -> None:
+    """Exit 1, nothing on stdout, no traceback, and exactly the expected problems (`shown` is
+    stderr with any machine-specific path replaced)."""
     if update:
-        expected.write_text(result.stderr, encoding="utf-8")
+        expected.write_text(shown, encoding="utf-8")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
-    assert result.stderr == expected.read_text(encoding="utf-8")
+    assert shown == expected.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -50,8 +38,8 @@ def test_corpus_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
             target = project / source.relative_to(overlay)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    result, _ = check(project)
-    assert_clean_failure(result, overlay / "expected.txt", update_goldens)
+    result = coursewright_check(project)
+    assert_clean_failure(result, result.stderr, overlay / "expected.txt", update_goldens)
 
 
 def _large(project: Path) -> None:
@@ -84,14 +72,9 @@ def test_generated_case(case: str, tmp_path: Path, update_goldens: bool) -> None
     project = tmp_path / "course"
     shutil.copytree(TEA, project)
     GENERATED[case](project)
-    result, _ = check(project)
-    expected = CORPUS / f"{case}.expected.txt"
-    text = result.stderr.replace(str(tmp_path), "TMP")
-    if update_goldens:
-        expected.write_text(text, encoding="utf-8")
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    assert text == expected.read_text(encoding="utf-8")
+    result = coursewright_check(project)
+    shown = result.stderr.replace(str(tmp_path), "TMP")
+    assert_clean_failure(result, shown, CORPUS / f"{case}.expected.txt", update_goldens)
 
 
 def test_the_corpus_is_large_enough() -> None:
