@@ -154,6 +154,7 @@ def write_course(root: Path, lessons: int, seed: int = 1) -> None:
     scenarios = max(1, lessons // SCENARIO_EVERY)
     files: dict[str, Any] = {
         "content/course.yml": {
+            "id": f"synthetic-{lessons}",
             "title": f"Synthetic course of {lessons} lessons",
             "summary": paragraph(rng, 2),
             "audience": sentence(rng),

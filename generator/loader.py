@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yml", ".yaml")
 MISSING_SYLLABUS = (
-    "missing: every course needs this file, with at least `title`, `summary`, `audience`, "
-    "`outcomes` and `lessons`"
+    "missing: every course needs this file, with at least `id`, `title`, `summary`, "
+    "`audience`, `outcomes` and `lessons`"
 )
 BAD_FILE_NAME = (
     "rename the file: its name is its id, in lowercase words joined by hyphens, "
@@ -164,14 +164,18 @@ def _assemble(
     quizzes: dict[str, Quiz],
     files: dict[str, str],
 ) -> Course:
-    """Order lessons as the syllabus lists them, scenarios by perspective, quizzes by lesson."""
+    """Order lessons as the syllabus lists them, quizzes by lesson, and scenarios by perspective,
+    then in teaching order: by the first guideline they apply, as the lessons teach them."""
     order = [slug for slug in syllabus.lessons if slug in lessons]
     order += [slug for slug in lessons if slug not in order]
     lesson_rank = {slug: i for i, slug in enumerate(order)}
     view_rank = {view.id: i for i, view in enumerate(syllabus.perspectives)}
+    taught = [g.id for slug in order for g in lessons[slug].guidelines]
+    guideline_rank = {ident: i for i, ident in reversed(list(enumerate(taught)))}
 
-    def by_view(item: tuple[str, Scenario]) -> int:
-        return view_rank.get(item[1].perspective or "", len(view_rank))
+    def by_view(item: tuple[str, Scenario]) -> tuple[int, int]:
+        ranks = [guideline_rank.get(g, len(taught)) for g in item[1].guidelines]
+        return view_rank.get(item[1].perspective or "", len(view_rank)), min(ranks, default=len(taught))
 
     def by_lesson(item: tuple[str, Quiz]) -> int:
         return lesson_rank.get(item[1].lesson or "", len(lesson_rank))

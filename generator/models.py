@@ -96,6 +96,11 @@ class DeliveryFormat(Model):
 class Syllabus(Model):
     """`content/course.yml`: the course as a whole."""
 
+    id: Id = Field(
+        description="Stable id of the course, e.g. `first-aid-basics`. Each learner's saved "
+        "answers are kept under it in their browser: keep it when you edit the title, since a "
+        "new id starts every learner afresh."
+    )
     title: Text = Field(description="The course title.")
     summary: Text = Field(description="Two or three sentences on what the course is about.")
     audience: Text = Field(description="Who the course is for.")
@@ -235,7 +240,7 @@ class MultipleChoice(QuestionBase):
     """A question where every right answer must be picked."""
 
     type: Literal["multiple"]
-    prompt: Text = Field(description="The question; say that several answers may be right.")
+    prompt: Text = Field(description="The question. The page adds a line asking to choose every answer that applies.")
     choices: list[Choice] = Field(min_length=2, description="Answers; one or more are correct.")
 
     @field_validator("choices")

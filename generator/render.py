@@ -150,7 +150,7 @@ class Catalog:
             self.objectives.update({o.id: (slug, o) for o in lesson.objectives})
         self.sources = {source.id: source for source in course.syllabus.sources}
         self.terms = {term.id: term for term in course.syllabus.glossary}
-        self.course_id = re.sub(r"[^a-z0-9]+", "-", course.syllabus.title.lower()).strip("-")
+        self.course_id = course.syllabus.id
         """Names this course's saved progress, so two courses on one site keep theirs apart."""
 
     def choices(self, item: Question | Scenario) -> list[Answer]:
@@ -270,8 +270,9 @@ def _environment() -> Environment:
     env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
     env.globals.update(
-        letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links, form=form
+        letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links
     )
+    env.globals.update(form=form, item=item, anchor=anchor)
     return env
 
 
@@ -317,22 +318,37 @@ def lettered(items: Sequence[Any], attribute: str, value: object = True) -> str:
     )
 
 
-def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer], course: str) -> str:
+def item(question_id: str, kind: str, answers: Sequence[Answer], course: str) -> str:
+    """Opens the element that holds one question's form and its answer key; the template
+    closes it. The quiz script finds both inside it. Ids are validated, so they are safe in
+    attributes."""
+    return (
+        f'<div class="cw-item" data-id="{question_id}" data-kind="{kind}" '
+        f'data-key="{fingerprint(answers)}" data-course="{course}" markdown="block">'
+    )
+
+
+def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer]) -> str:
     """A question as a native form of radio buttons or checkboxes, in Markdown with HTML:
-    it works without JavaScript, and the quiz script enhances it. Ids are validated, so they
-    are safe in attributes; author text goes through `inline`."""
+    it works without JavaScript, and the quiz script enhances it. Author text goes through
+    `inline`."""
     control = "checkbox" if kind == "multiple" else "radio"
+    hint = ' <span class="cw-hint">Choose every answer that applies.</span>' * (kind == "multiple")
     choices = "".join(
         f'<label class="cw-choice"><input type="{control}" name="{question_id}" value="{i}" '
-        f'data-mark="{answer.mark}"> **{LETTERS[i]}.** {inline(answer.text)}</label>\n'
+        f'data-mark="{answer.mark}"> <span class="cw-text">**{LETTERS[i]}.** '
+        f"{inline(answer.text)}</span></label>\n"
         for i, answer in enumerate(answers)
     )
     return (
-        f'<form class="cw-question" data-id="{question_id}" data-key="{fingerprint(answers)}" '
-        f'data-kind="{kind}" data-course="{course}" markdown="block">\n'
-        f'<fieldset markdown="block">\n<legend markdown="span">{inline(legend)}</legend>\n\n'
-        f"{choices}\n</fieldset>\n</form>"
+        f'<form class="cw-question" markdown="block">\n<fieldset markdown="block">\n'
+        f'<legend markdown="span">{inline(legend)}{hint}</legend>\n\n{choices}\n</fieldset>\n</form>'
     )
+
+
+def anchor(kind: str, ident: str) -> str:
+    """The anchor of an item on its page; guidelines keep their bare id."""
+    return ident if kind == "guideline" else f"{kind}-{ident}"
 
 
 def fingerprint(answers: Sequence[Answer]) -> str:

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, LAUNCH_ARGS
-from playwright.sync_api import Browser, sync_playwright
+from browser import CHROMIUM, LAUNCH_ARGS, Watch, serve
+from playwright.sync_api import Browser, Page, sync_playwright
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -84,3 +84,37 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def tea_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample course built once, with the project's mkdocs.yml and theme overrides."""
+    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    result = mkdocs_build(project, "--quiet")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(tea_site: Path) -> Iterator[str]:
+    with serve(tea_site) as url:
+        yield url
+
+
+@pytest.fixture
+def watched(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
+    """A fresh browser context on the sample site; fails the test on console errors or on any
+    request that leaves 127.0.0.1."""
+    context = browser.new_context(base_url=base_url, accept_downloads=True)
+    context.set_default_timeout(5000)
+    page = context.new_page()
+    watch = Watch(page, base_url)
+    yield page, watch
+    context.close()
+    assert watch.outside == [], "requests left 127.0.0.1"
+    assert watch.errors == [], "console errors"
+
+
+@pytest.fixture
+def page(watched: tuple[Page, Watch]) -> Page:
+    return watched[0]

@@ -117,7 +117,7 @@ def courses(draw: st.DrawFn) -> dict[str, Any]:
         "takeaway": draw(TEXT), "guidelines": guideline_ids[:1], "sources": [source],
     }  # fmt: skip
     course = {
-        "title": draw(TEXT), "summary": draw(TEXT), "audience": draw(TEXT),
+        "id": "random-course", "title": draw(TEXT), "summary": draw(TEXT), "audience": draw(TEXT),
         "outcomes": [draw(TEXT)], "lessons": list(lessons),
         "sources": [{"id": source, "title": draw(TEXT), "author": draw(st.none() | TEXT)}],
         "glossary": [{"id": next(ids), "term": draw(TEXT), "definition": draw(TEXT)}],

@@ -1,12 +1,198 @@
 /* coursewright quizzes: enhances the native question forms of a page. Answers are kept in
-   localStorage under each question's id; all text goes in as text, never as HTML. */
+   localStorage, one entry per course; all text goes in as text, never as HTML. */
 (function () {
   "use strict";
+
+  var FORMAT = "coursewright-progress";
+  var VERSION = 2; // of the saved data; the storage key keeps its 1 so older answers are found
+  var PREFIX = "coursewright:1:";
+  var VALUE = { right: 1, wrong: 0, best: 1, acceptable: 0.5, poor: 0 };
+  var TONE_CLASS = { good: "success", part: "warning", bad: "failure" };
+  var ID = /^[a-z0-9]+(?:[:-][a-z0-9]+)*$/;
+
+  /* ---- Pure logic: scoring, the saved format, checking and merging files ---- */
+
+  /** How each kind of question is scored: `best` is the mark of the answer to aim for. */
+  var KINDS = {
+    single: { best: "right", score: everyRightPicked },
+    multiple: { best: "right", score: everyRightPicked },
+    scenario: { best: "best", score: gradeOfPick }
+  };
+
+  function everyRightPicked(marks, picked) {
+    return marks.every(function (mark, i) {
+      return (picked.indexOf(i) >= 0) === (mark === "right");
+    }) ? 1 : 0;
+  }
+
+  function gradeOfPick(marks, picked) {
+    return picked.length === 1 ? VALUE[marks[picked[0]]] || 0 : 0;
+  }
+
+  function tone(score) { return score >= 1 ? "good" : score > 0 ? "part" : "bad"; }
+
+  /** 3.5 as "3½", 0.5 as "½". */
+  function points(score) {
+    var whole = Math.floor(score), half = score - whole >= 0.5;
+    return (whole || !half ? String(whole) : "") + (half ? "½" : "");
+  }
+
+  function emptyData() { return { version: VERSION, answers: {} }; }
+
+  /** Saved data of any version as the current version; null if it is not saved data. */
+  function migrate(data) {
+    if (!data || typeof data !== "object" || !isRecord(data.answers)) return null;
+    if (data.version === VERSION) return data;
+    if (data.version !== 1) return null;
+    var answers = {};
+    Object.keys(data.answers).forEach(function (id) {
+      var old = data.answers[id] || {}, score = old.right === true ? 1 : 0;
+      var entry = { key: old.key, picked: old.picked, checked: old.checked === true,
+        score: old.checked === true ? score : 0, at: 0 };
+      if (entry.checked) entry.first = { picked: old.picked, score: score, at: 0 };
+      answers[id] = entry;
+    });
+    return { version: VERSION, answers: answers };
+  }
+
+  function isRecord(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function pickedProblem(picked) {
+    if (!Array.isArray(picked) || picked.length > 26) return "its chosen answers are not a list";
+    var fine = picked.every(function (n, i) {
+      return Number.isInteger(n) && n >= 0 && n < 26 && picked.indexOf(n) === i;
+    });
+    return fine ? null : "its chosen answers are not answer numbers";
+  }
+
+  function attemptProblem(attempt) {
+    if (!isRecord(attempt)) return "it is not a record";
+    if ([0, 0.5, 1].indexOf(attempt.score) < 0) return "its score is not 0, ½ or 1";
+    if (typeof attempt.at !== "number" || !(attempt.at >= 0)) return "its time is not a number";
+    return pickedProblem(attempt.picked);
+  }
+
+  function entryProblem(entry) {
+    if (!isRecord(entry)) return "it is not a record";
+    if (typeof entry.key !== "string" || entry.key.length > 64) return "it has no valid key";
+    if (typeof entry.checked !== "boolean") return "`checked` is not true or false";
+    var problem = attemptProblem(entry);
+    if (!problem && entry.first !== undefined) problem = attemptProblem(entry.first);
+    return problem;
+  }
+
+  /** What is wrong with an imported file, in words for the learner; null if nothing. */
+  function fileProblem(data, course) {
+    if (!isRecord(data) || data.format !== FORMAT) {
+      return "This file is not a progress export.";
+    }
+    if (data.course !== course) {
+      return "This file holds progress for another course (" +
+        String(data.course).slice(0, 80) + "), not this one.";
+    }
+    var saved = migrate(data);
+    if (!saved) return "This file has no answers this site can read.";
+    var ids = Object.keys(saved.answers);
+    for (var i = 0; i < ids.length; i++) {
+      if (!ID.test(ids[i])) return "An answer in this file has an invalid question id.";
+      var problem = entryProblem(saved.answers[ids[i]]);
+      if (problem) return "The answer to question " + ids[i] + " is not valid: " + problem + ".";
+    }
+    return null;
+  }
+
+  /** Per question, the newer answer wins; the earlier first attempt is kept. */
+  function mergeEntry(mine, theirs) {
+    if (!mine) return theirs;
+    var merged = Object.assign({}, theirs.at > mine.at ? theirs : mine);
+    var firsts = [mine.first, theirs.first].filter(Boolean).sort(function (a, b) {
+      return a.at - b.at;
+    });
+    if (firsts.length) merged.first = firsts[0];
+    return merged;
+  }
+
+  /** What importing `theirs` into `mine` would change: counts and the merged answers. */
+  function mergePlan(mine, theirs) {
+    var plan = { added: 0, replaced: 0, kept: 0, answers: Object.assign({}, mine) };
+    Object.keys(theirs).forEach(function (id) {
+      var merged = mergeEntry(mine[id], theirs[id]);
+      if (!mine[id]) plan.added++;
+      else if (JSON.stringify(merged) !== JSON.stringify(mine[id])) plan.replaced++;
+      else plan.kept++;
+      plan.answers[id] = merged;
+    });
+    return plan;
+  }
+
+  /** First-attempt and latest scores over the questions `items` ({id, key}). */
+  function tally(items, answers) {
+    var sums = { total: items.length, firstDone: 0, first: 0, latestDone: 0, latest: 0 };
+    items.forEach(function (item) {
+      var entry = answers[item.id];
+      if (!entry || entry.key !== item.key) return;
+      if (entry.first) { sums.firstDone++; sums.first += entry.first.score; }
+      if (entry.checked) { sums.latestDone++; sums.latest += entry.score; }
+    });
+    return sums;
+  }
+
+  /** "3 of 5 right", or "2 of 5 answered, ½ right so far". */
+  function scoreLine(done, score, total) {
+    if (!done) return "Not started";
+    if (done < total) return done + " of " + total + " answered, " + points(score) + " right so far";
+    return points(score) + " of " + total + " right";
+  }
+
+  var logic = { KINDS: KINDS, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
+    points: points, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
+    tally: tally, scoreLine: scoreLine };
+  if (typeof module === "object" && module.exports) { module.exports = logic; return; }
   if (window.coursewrightQuiz) return; // loaded again by instant navigation: already listening
-  window.coursewrightQuiz = true;
-  var VERSION = 1;
+  window.coursewrightQuiz = logic;
+
+  /* ---- Storage: read afresh before each change, so two open tabs keep each other's work ---- */
+
   var memory = {};
   var saving = true;
+
+  /** Saved data with any damaged entry left out, so one bad entry cannot break a page. */
+  function sound(data) {
+    if (!data) return emptyData();
+    Object.keys(data.answers).forEach(function (id) {
+      if (entryProblem(data.answers[id])) delete data.answers[id];
+    });
+    return data;
+  }
+
+  function read(course) {
+    var raw = null, parsed = null;
+    try { raw = saving ? localStorage.getItem(PREFIX + course) : null; } catch (e) { saving = false; }
+    if (saving) {
+      try { parsed = JSON.parse(raw || "null"); } catch (e) { /* damaged: start afresh */ }
+      memory[course] = sound(migrate(parsed));
+    }
+    return memory[course] || (memory[course] = emptyData());
+  }
+
+  function write(course, data) {
+    memory[course] = data;
+    if (!saving) return warn();
+    try { localStorage.setItem(PREFIX + course, JSON.stringify(data)); } catch (e) {
+      saving = false;
+      warn();
+    }
+  }
+
+  function change(course, edit) {
+    var data = read(course);
+    edit(data.answers);
+    write(course, data);
+  }
+
+  /* ---- The page ---- */
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -15,25 +201,8 @@
     return node;
   }
 
-  function storeKey(course) { return "coursewright:" + VERSION + ":" + course; }
-
-  function load(course) {
-    if (memory[course]) return memory[course];
-    var data = null;
-    try { data = JSON.parse(localStorage.getItem(storeKey(course)) || "null"); } catch (e) { saving = false; }
-    if (!data || data.version !== VERSION || typeof data.answers !== "object" || !data.answers) {
-      data = { version: VERSION, answers: {} };
-    }
-    memory[course] = data;
-    return data;
-  }
-
-  function save(course) {
-    try { localStorage.setItem(storeKey(course), JSON.stringify(memory[course])); } catch (e) {
-      saving = false;
-      warn();
-    }
-  }
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function letter(i) { return String.fromCharCode(65 + i); }
 
   function warn() {
     var main = document.querySelector("article");
@@ -46,177 +215,285 @@
   function announce(text) {
     var live = document.querySelector(".cw-live");
     if (!live) {
-      live = el("div", { class: "cw-live md-visually-hidden", "aria-live": "polite" });
+      live = el("div", { class: "cw-live", "aria-live": "polite" });
       document.body.appendChild(live);
     }
     live.textContent = "";
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
 
-  function inputsOf(form) { return Array.prototype.slice.call(form.querySelectorAll("input")); }
-  function picked(form) {
-    return inputsOf(form).filter(function (i) { return i.checked; }).map(function (i) { return +i.value; });
-  }
-  function feedbackOf(form) {
-    var next = form.nextElementSibling;
-    return next && next.tagName === "DETAILS" ? next : null;
-  }
-  function letter(i) { return String.fromCharCode(65 + i); }
-
-  function verdict(form, choice) {
-    var inputs = inputsOf(form);
-    if (form.dataset.kind === "scenario") {
-      var grade = inputs[choice[0]].dataset.mark;
-      return { right: grade === "best", text: "You chose " + letter(choice[0]) + ": " + grade + "." };
-    }
-    var right = inputs.every(function (i) { return i.checked === (i.dataset.mark === "right"); });
-    return { right: right, text: right ? "Correct." : "Not quite. See which answers are right below." };
+  /** One question on the page: its box, form, inputs, marks and answer key. */
+  function question(box) {
+    var inputs = all(box, "form input");
+    return { box: box, id: box.dataset.id, key: box.dataset.key, course: box.dataset.course,
+      kind: KINDS[box.dataset.kind], inputs: inputs,
+      marks: inputs.map(function (i) { return i.dataset.mark; }),
+      answerKey: box.querySelector("details.cw-key") };
   }
 
-  function clearMarks(form) {
-    form.querySelectorAll(".cw-mark").forEach(function (m) { m.remove(); });
-    form.querySelectorAll(".cw-choice").forEach(function (c) { c.classList.remove("cw-good", "cw-bad"); });
-    form.querySelector(".cw-result").hidden = true;
-    form.querySelector(".cw-retry").hidden = true;
+  function picked(q) {
+    return q.inputs.reduce(function (list, input, i) { return input.checked ? list.concat(i) : list; }, []);
   }
 
-  function mark(label, good, text) {
-    label.classList.add(good ? "cw-good" : "cw-bad");
-    label.appendChild(el("span", { class: "cw-mark " + (good ? "cw-yes" : "cw-no") }, text));
+  function clearMarks(q) {
+    all(q.box, ".cw-mark, .cw-why").forEach(function (node) { node.remove(); });
+    all(q.box, ".cw-choice").forEach(function (c) { c.classList.remove("cw-good", "cw-part", "cw-bad"); });
+    q.box.querySelector(".cw-result").hidden = true;
+    q.box.querySelector(".cw-retry").hidden = true;
+    if (q.answerKey) q.answerKey.hidden = true;
   }
 
-  function show(form, choice, moveFocus) {
-    clearMarks(form);
-    var scenario = form.dataset.kind === "scenario";
-    inputsOf(form).forEach(function (input) {
-      var label = input.closest(".cw-choice");
-      var best = input.dataset.mark === (scenario ? "best" : "right");
-      if (scenario && input.checked) mark(label, best, "Your choice: " + input.dataset.mark);
-      else if (!scenario && input.checked) mark(label, best, best ? "Your choice: right" : "Your choice: wrong");
-      else if (!scenario && best) mark(label, true, "Right answer");
+  var MARK_WORDS = { right: "right", wrong: "wrong", best: "best", acceptable: "acceptable, ½",
+    poor: "poor" };
+
+  function markChoice(label, toneName, text) {
+    label.classList.add("cw-" + toneName);
+    label.appendChild(el("span", { class: "cw-mark cw-" + toneName }, text));
+  }
+
+  /** The reason the answer key gives for answer `i`, shown under the learner's choice. */
+  function reason(q, i) {
+    var item = q.answerKey && q.answerKey.querySelectorAll("ul > li")[i];
+    if (!item) return null;
+    var copy = el("p", { class: "cw-why" });
+    Array.prototype.forEach.call(item.childNodes, function (node, n) {
+      if (n > 0 || node.nodeName !== "STRONG") copy.appendChild(node.cloneNode(true));
     });
-    var result = verdict(form, choice);
-    var box = form.querySelector(".cw-result");
-    box.textContent = result.text;
-    box.className = "cw-result " + (result.right ? "cw-yes" : "cw-no");
-    box.hidden = false;
-    form.querySelector(".cw-retry").hidden = false;
-    var details = feedbackOf(form);
-    if (details) { details.hidden = false; details.open = true; }
-    if (moveFocus) { box.focus(); announce(result.text); }
-    return result.right;
+    return copy;
   }
 
-  function enhance(form) {
-    if (form.dataset.ready) return;
-    form.dataset.ready = "1";
-    var course = form.dataset.course, id = form.dataset.id;
-    var store = load(course);
-    var actions = el("div", { class: "cw-actions" });
-    var check = el("button", { type: "button", class: "md-button md-button--primary" }, "Check");
-    var retry = el("button", { type: "button", class: "md-button cw-retry", hidden: "" }, "Try again");
-    actions.append(check, retry);
-    form.append(el("p", { class: "cw-result", tabindex: "-1", hidden: "" }), actions);
-    var details = feedbackOf(form);
-    if (details) details.hidden = true;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    check.addEventListener("click", function () {
-      var choice = picked(form);
-      if (!choice.length) {
-        var box = form.querySelector(".cw-result");
-        box.textContent = "Choose an answer first.";
-        box.className = "cw-result";
-        box.hidden = false;
-        box.focus();
-        announce(box.textContent);
-        return;
+  function verdict(q, choice, score) {
+    if (q.kind.best === "best") {
+      var grade = q.marks[choice[0]];
+      return "You chose " + letter(choice[0]) + ": " + (grade === "best" ? "the best option." :
+        grade + (grade === "acceptable" ? ", half a point" : ", no points") +
+        ". The best option is marked.");
+    }
+    if (score >= 1) return "Correct.";
+    return q.marks.filter(function (m) { return m === "right"; }).length > 1 ?
+      "Not quite. The right answers are marked, with the reason for each of your choices." :
+      "Not quite. The right answer is marked, with the reason for your choice.";
+  }
+
+  function show(q, choice, moveFocus) {
+    clearMarks(q);
+    var score = q.kind.score(q.marks, choice);
+    q.inputs.forEach(function (input, i) {
+      var label = input.closest(".cw-choice"), mark = q.marks[i];
+      if (choice.indexOf(i) >= 0) {
+        markChoice(label, tone(VALUE[mark]), "Your choice: " + MARK_WORDS[mark]);
+        var why = reason(q, i);
+        if (why) label.after(why);
+      } else if (mark === q.kind.best) {
+        markChoice(label, "good", q.kind.best === "best" ? "Best option" : "Right answer");
       }
-      var right = show(form, choice, true);
-      store.answers[id] = { key: form.dataset.key, picked: choice, checked: true, right: right };
-      save(course);
-      summarize();
     });
+    var result = q.box.querySelector(".cw-result");
+    result.textContent = verdict(q, choice, score);
+    result.className = "cw-result cw-" + tone(score);
+    result.hidden = false;
+    q.box.querySelector(".cw-retry").hidden = false;
+    if (q.answerKey) {
+      Object.keys(TONE_CLASS).concat(["note"]).forEach(function (name) {
+        q.answerKey.classList.remove(TONE_CLASS[name] || name);
+      });
+      q.answerKey.classList.add(TONE_CLASS[tone(score)]);
+      q.answerKey.hidden = false;
+      q.answerKey.open = true;
+    }
+    if (moveFocus) { result.focus(); announce(result.textContent); }
+    return score;
+  }
+
+  function ask(q, text) {
+    var result = q.box.querySelector(".cw-result");
+    result.textContent = text;
+    result.className = "cw-result";
+    result.hidden = false;
+    result.focus();
+    announce(text);
+  }
+
+  function onCheck(q) {
+    var choice = picked(q);
+    if (!choice.length) return ask(q, "Choose an answer first.");
+    var score = show(q, choice, true), now = Date.now();
+    change(q.course, function (answers) {
+      var old = answers[q.id] && answers[q.id].key === q.key ? answers[q.id] : null;
+      answers[q.id] = { key: q.key, picked: choice, checked: true, score: score, at: now,
+        first: old && old.first ? old.first : { picked: choice, score: score, at: now } };
+    });
+    summarize(true);
+  }
+
+  /** Forget the latest answer to a question (its first attempt stays) and reset the form. */
+  function clearLatest(q, answers) {
+    var old = answers[q.id];
+    answers[q.id] = { key: q.key, picked: [], checked: false, score: 0, at: Date.now() };
+    if (old && old.key === q.key && old.first) answers[q.id].first = old.first;
+    q.inputs.forEach(function (i) { i.checked = false; });
+    clearMarks(q);
+  }
+
+  function enhance(box) {
+    if (box.dataset.ready) return;
+    var q = question(box);
+    if (!q.kind || !q.inputs.length) return;
+    box.dataset.ready = "1";
+    var check = el("button", { type: "button", class: "md-button md-button--primary" }, "Check");
+    var retry = el("button", { type: "button", class: "md-button cw-retry" }, "Try again");
+    var actions = el("div", { class: "cw-actions" });
+    actions.append(check, retry);
+    q.box.querySelector("form").append(el("p", { class: "cw-result", tabindex: "-1" }), actions);
+    clearMarks(q);
+    q.box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    check.addEventListener("click", function () { onCheck(q); });
     retry.addEventListener("click", function () {
-      inputsOf(form).forEach(function (i) { i.checked = false; });
-      clearMarks(form);
-      if (details) details.hidden = true;
-      delete store.answers[id];
-      save(course);
-      summarize();
-      inputsOf(form)[0].focus();
+      change(q.course, function (answers) { clearLatest(q, answers); });
+      summarize(false);
+      q.inputs[0].focus();
     });
-    form.addEventListener("change", function () {
-      clearMarks(form);
-      store.answers[id] = { key: form.dataset.key, picked: picked(form), checked: false, right: false };
-      save(course);
+    q.box.querySelector("form").addEventListener("change", function () {
+      clearMarks(q);
+      var choice = picked(q);
+      change(q.course, function (answers) {
+        var old = answers[q.id] && answers[q.id].key === q.key ? answers[q.id] : null;
+        answers[q.id] = { key: q.key, picked: choice, checked: false, score: 0, at: Date.now() };
+        if (old && old.first) answers[q.id].first = old.first;
+      });
+      summarize(false);
     });
-    var saved = store.answers[id];
-    if (saved && saved.key !== form.dataset.key) {
-      delete store.answers[id];
-      save(course);
-    } else if (saved && Array.isArray(saved.picked)) {
-      inputsOf(form).forEach(function (i) { i.checked = saved.picked.indexOf(+i.value) >= 0; });
-      if (saved.checked && saved.picked.length) show(form, saved.picked, false);
+    restore(q);
+  }
+
+  function restore(q) {
+    var saved = read(q.course).answers[q.id];
+    if (!saved) return;
+    if (saved.key !== q.key) {
+      change(q.course, function (answers) { delete answers[q.id]; });
+      return;
+    }
+    q.inputs.forEach(function (input, i) { input.checked = saved.picked.indexOf(i) >= 0; });
+    if (saved.checked && saved.picked.length) show(q, saved.picked, false);
+  }
+
+  function pageQuestions() { return all(document, ".cw-item[data-ready]").map(question); }
+
+  function summarize(announceCompletion) {
+    var box = document.querySelector(".cw-summary");
+    var questions = pageQuestions();
+    if (!box || !questions.length) return;
+    var course = questions[0].course, answers = read(course).answers;
+    var sums = tally(questions, answers);
+    box.textContent = "";
+    box.hidden = !sums.firstDone && !sums.latestDone;
+    if (box.hidden) return;
+    box.appendChild(el("h2", {}, "Your score"));
+    var firstLine = "First attempt: " + scoreLine(sums.firstDone, sums.first, sums.total) + ".";
+    box.appendChild(el("p", { class: "cw-score" }, firstLine));
+    box.appendChild(el("p", { class: "cw-latest" }, "Latest answers: " +
+      scoreLine(sums.latestDone, sums.latest, sums.total) + "."));
+    box.appendChild(el("p", {}, "Your first attempt at each question is your score; " +
+      "trying again changes only your latest answers."));
+    review(box, questions, answers);
+    var again = box.appendChild(el("button", { type: "button", class: "md-button" },
+      "Try this quiz again"));
+    again.addEventListener("click", function () {
+      change(course, function (saved) {
+        questions.forEach(function (q) { clearLatest(q, saved); });
+      });
+      summarize(false);
+      questions[0].inputs[0].focus();
+      announce("Your latest answers are cleared; your first attempt stays. Start again from question 1.");
+    });
+    if (announceCompletion && sums.latestDone === sums.total) {
+      announce("Quiz complete. " + firstLine);
     }
   }
 
-  function summarize() {
-    var box = document.querySelector(".cw-summary");
-    if (!box) return;
-    var forms = Array.prototype.slice.call(document.querySelectorAll("form.cw-question"));
-    var store = load(box.dataset.course || (forms[0] && forms[0].dataset.course));
-    var done = forms.filter(function (f) { var a = store.answers[f.dataset.id]; return a && a.checked; });
-    var right = done.filter(function (f) { return store.answers[f.dataset.id].right; });
-    box.textContent = "";
-    box.hidden = false;
-    box.appendChild(el("h2", {}, "Your score"));
-    var line = right.length + " of " + forms.length + " right";
-    if (done.length < forms.length) line += "; " + (forms.length - done.length) + " still to answer";
-    box.appendChild(el("p", { class: "cw-score" }, line + "."));
-    var wrong = done.filter(function (f) { return !store.answers[f.dataset.id].right; });
-    if (wrong.length) {
-      box.appendChild(el("p", {}, "To review:"));
-      var list = box.appendChild(el("ul"));
-      wrong.forEach(function (f) {
-        var item = list.appendChild(el("li"));
-        var heading = f.previousElementSibling;
-        while (heading && !/^H2$/.test(heading.tagName)) heading = heading.previousElementSibling;
-        item.appendChild(el("a", { href: "#" + f.dataset.id }, heading ? heading.firstChild.textContent.trim() : f.dataset.id));
-        var lesson = feedbackOf(f) && feedbackOf(f).querySelector(".cw-checks a");
-        if (lesson) {
-          item.appendChild(document.createTextNode(": review "));
-          item.appendChild(el("a", { href: lesson.getAttribute("href") }, lesson.textContent));
-        }
-      });
-    }
-    var again = box.appendChild(el("button", { type: "button", class: "md-button" }, "Try this quiz again"));
-    again.addEventListener("click", function () {
-      forms.forEach(function (f) {
-        delete store.answers[f.dataset.id];
-        inputsOf(f).forEach(function (i) { i.checked = false; });
-        clearMarks(f);
-        if (feedbackOf(f)) feedbackOf(f).hidden = true;
-      });
-      save(forms[0].dataset.course);
-      summarize();
-      inputsOf(forms[0])[0].focus();
-      announce("Answers cleared. Start again from question 1.");
+  /** A list of the questions to go over, each linked to the objective it checks. */
+  function review(box, questions, answers) {
+    var missed = questions.filter(function (q) {
+      var entry = answers[q.id];
+      return entry && entry.key === q.key && entry.checked && entry.score < 1;
     });
-    if (done.length === forms.length) announce("Quiz complete: " + line + ".");
+    if (!missed.length) return;
+    box.appendChild(el("p", {}, "To review:"));
+    var list = box.appendChild(el("ul", { class: "cw-review" }));
+    missed.forEach(function (q) {
+      var item = list.appendChild(el("li"));
+      var heading = document.getElementById(q.id);
+      var name = heading && heading.firstChild ? heading.firstChild.textContent.trim() : q.id;
+      item.appendChild(el("a", { href: "#" + q.id }, name));
+      var topic = q.box.querySelector(".cw-checks a");
+      if (topic) {
+        item.appendChild(document.createTextNode(": "));
+        item.appendChild(topic.cloneNode(true));
+      }
+    });
+  }
+
+  /* ---- The progress page ---- */
+
+  function quizzesListed() {
+    return all(document, ".cw-status").map(function (status) {
+      var row = status.closest("tr"), link = row && row.querySelector("a");
+      return { status: status, latest: row && row.querySelector(".cw-latest"),
+        id: status.dataset.quiz, course: status.dataset.course,
+        title: link ? link.textContent.trim() : status.dataset.quiz,
+        questions: status.dataset.questions.split(" ").map(function (pair) {
+          var parts = pair.split(":");
+          return { id: parts.slice(0, -1).join(":"), key: parts[parts.length - 1] };
+        }) };
+    });
   }
 
   function progress() {
-    document.querySelectorAll(".cw-status").forEach(function (status) {
-      var store = load(status.dataset.course);
-      var ids = status.dataset.questions.split(" ");
-      var done = 0, right = 0;
-      ids.forEach(function (pair) {
-        var parts = pair.split(":"), answer = store.answers[parts[0]];
-        if (answer && answer.key === parts[1] && answer.checked) { done++; if (answer.right) right++; }
-      });
-      status.textContent = !done ? "Not started" : (done < ids.length ? "In progress: " : "Done: ") +
-        right + " of " + ids.length + " right" + (done < ids.length ? ", " + done + " answered" : "");
+    quizzesListed().forEach(function (quiz) {
+      var sums = tally(quiz.questions, read(quiz.course).answers);
+      quiz.status.textContent = scoreLine(sums.firstDone, sums.first, sums.total);
+      if (quiz.latest) quiz.latest.textContent = scoreLine(sums.latestDone, sums.latest, sums.total);
     });
+  }
+
+  function say(box, text) { box.querySelector(".cw-message").textContent = text; }
+
+  function exportAnswers(box, course) {
+    var date = new Date().toISOString();
+    var file = JSON.stringify({ format: FORMAT, version: VERSION, course: course, exported: date,
+      quizzes: quizzesListed().map(function (quiz) {
+        return { id: quiz.id, title: quiz.title,
+          questions: quiz.questions.map(function (q) { return q.id; }) };
+      }),
+      answers: read(course).answers }, null, 2);
+    var name = course + "-progress-" + date.slice(0, 10) + ".json";
+    var link = el("a", { href: URL.createObjectURL(new Blob([file], { type: "application/json" })),
+      download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    say(box, "Your answers are saved to the file " + name + " in your downloads.");
+  }
+
+  function importAnswers(box, course, text) {
+    var data = null;
+    try { data = JSON.parse(text); } catch (e) { /* reported below */ }
+    var problem = data === null ? "This file is not a progress export." : fileProblem(data, course);
+    if (problem) return say(box, "Nothing was imported. " + problem);
+    var plan = mergePlan(read(course).answers, migrate(data).answers);
+    if (!plan.added && !plan.replaced) {
+      return say(box, "Nothing to import: every answer in the file is already here, or older.");
+    }
+    var summary = plan.added + " new and " + plan.replaced + " newer answers";
+    if (!window.confirm("Import " + summary + " from this file? " + plan.kept +
+        " answers here are newer or the same and stay as they are.")) {
+      return say(box, "Import cancelled; nothing changed.");
+    }
+    change(course, function (answers) {
+      Object.assign(answers, mergePlan(answers, migrate(data).answers).answers);
+    });
+    progress();
+    say(box, "Imported " + summary + ".");
   }
 
   function tools() {
@@ -226,35 +503,20 @@
     box.hidden = false;
     var course = box.dataset.course;
     box.querySelector("[data-action=export]").addEventListener("click", function () {
-      var file = JSON.stringify({ format: "coursewright-progress", course: course, version: VERSION,
-        answers: load(course).answers }, null, 2);
-      var link = el("a", { href: URL.createObjectURL(new Blob([file], { type: "application/json" })),
-        download: course + "-progress.json" });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      announce("Progress exported.");
+      exportAnswers(box, course);
     });
     box.querySelector("[data-action=import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
-      if (!file) return;
-      file.text().then(function (text) {
-        var data = JSON.parse(text);
-        if (data.format !== "coursewright-progress" || data.version !== VERSION ||
-            data.course !== course || typeof data.answers !== "object") throw new Error("format");
-        load(course).answers = data.answers;
-        save(course);
-        progress();
-        announce("Progress imported.");
-      }).catch(function () { announce("That file is not a progress export of this course."); });
       event.target.value = "";
+      if (file) file.text().then(function (text) { importAnswers(box, course, text); });
     });
     box.querySelector("[data-action=reset]").addEventListener("click", function () {
-      if (!window.confirm("Delete all your saved answers for this course?")) return;
-      memory[course] = { version: VERSION, answers: {} };
-      save(course);
+      if (!window.confirm("Delete all your saved answers for this course, first attempts too?")) {
+        return say(box, "Nothing was deleted.");
+      }
+      write(course, emptyData());
       progress();
-      announce("All answers deleted.");
+      say(box, "All your answers are deleted.");
     });
   }
 
@@ -263,12 +525,16 @@
       localStorage.setItem("coursewright:probe", "1");
       localStorage.removeItem("coursewright:probe");
     } catch (e) { saving = false; }
-    document.querySelectorAll("form.cw-question").forEach(enhance);
-    summarize();
+    all(document, ".cw-item").forEach(enhance);
+    summarize(false);
     progress();
     tools();
     warn();
   }
+
+  window.addEventListener("storage", function (event) { // another tab saved answers
+    if (event.key && event.key.indexOf(PREFIX) === 0) { summarize(false); progress(); }
+  });
 
   function start() { // the theme's document$ announces every page, instant navigation included
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
