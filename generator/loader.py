@@ -175,7 +175,9 @@ def _assemble(
 
     def by_view(item: tuple[str, Scenario]) -> tuple[int, int]:
         ranks = [guideline_rank.get(g, len(taught)) for g in item[1].guidelines]
-        return view_rank.get(item[1].perspective or "", len(view_rank)), min(ranks, default=len(taught))
+        return view_rank.get(item[1].perspective or "", len(view_rank)), min(
+            ranks, default=len(taught)
+        )
 
     def by_lesson(item: tuple[str, Quiz]) -> int:
         return lesson_rank.get(item[1].lesson or "", len(lesson_rank))

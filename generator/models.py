@@ -240,7 +240,9 @@ class MultipleChoice(QuestionBase):
     """A question where every right answer must be picked."""
 
     type: Literal["multiple"]
-    prompt: Text = Field(description="The question. The page adds a line asking to choose every answer that applies.")
+    prompt: Text = Field(
+        description="The question. The page adds a line asking to choose every answer that applies."
+    )
     choices: list[Choice] = Field(min_length=2, description="Answers; one or more are correct.")
 
     @field_validator("choices")

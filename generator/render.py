@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -269,9 +268,7 @@ def _environment() -> Environment:
     )
     env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
-    env.globals.update(
-        letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links
-    )
+    env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
     env.globals.update(form=form, item=item, anchor=anchor)
     return env
 
@@ -342,7 +339,8 @@ def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer]) ->
     )
     return (
         f'<form class="cw-question" markdown="block">\n<fieldset markdown="block">\n'
-        f'<legend markdown="span">{inline(legend)}{hint}</legend>\n\n{choices}\n</fieldset>\n</form>'
+        f'<legend markdown="span">{inline(legend)}{hint}</legend>\n\n'
+        f"{choices}\n</fieldset>\n</form>"
     )
 
 

@@ -59,7 +59,9 @@ def test_answer_wrong_then_right(page: Page) -> None:
     page.goto(QUIZ)
     box = answer(page, "mild-or-smoky", 1)
     result = box.locator(".cw-result")
-    expect(result).to_have_text("Not quite. The right answer is marked, with the reason for your choice.")
+    expect(result).to_have_text(
+        "Not quite. The right answer is marked, with the reason for your choice."
+    )
     expect(result).to_be_focused()
     expect(box.locator(".cw-choice.cw-bad")).to_contain_text("Your choice: wrong")
     expect(box.locator(".cw-choice.cw-good")).to_contain_text("Right answer")
@@ -79,7 +81,8 @@ def test_the_reason_for_a_choice_shows_right_under_it(page: Page) -> None:
     expect(why).to_have_text("Few people like smoky tea.")
     expect(why).to_be_visible()
     below, above = why.bounding_box(), choice.bounding_box()
-    assert below and above
+    assert below
+    assert above
     assert 0 <= below["y"] - (above["y"] + above["height"]) < 20, "the reason sits under the choice"
 
 
@@ -256,7 +259,8 @@ def test_the_site_works_from_a_folder_search_included(browser: Browser, tea_site
     expect(box.locator(".cw-result")).to_have_text("Correct.")
     page.reload()
     expect(box.locator("input").first).to_be_checked()
-    page.get_by_role("textbox", name="Search").fill("smoky")
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("smoky")  # the theme searches on key presses
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
     assert errors == []

@@ -123,7 +123,7 @@ def test_the_sample_course_loads_in_order() -> None:
             "content/course.yml",
             "        minutes: 5",
             "        minutes: 10",
-            "content/course.yml:13:14: formats[0].minutes: the agenda takes 35 minutes, more than "
+            "content/course.yml:14:14: formats[0].minutes: the agenda takes 35 minutes, more than "
             "the 30 this format has; shorten or drop a slot",
             id="agenda-too-long",
         ),
@@ -233,7 +233,7 @@ def test_a_bad_file_name(course: Path) -> None:
 
 def test_a_missing_course_file(tmp_path: Path) -> None:
     assert problems(tmp_path) == [
-        "content/course.yml: missing: every course needs this file, with at least `title`, "
+        "content/course.yml: missing: every course needs this file, with at least `id`, `title`, "
         "`summary`, `audience`, `outcomes` and `lessons`"
     ]
 

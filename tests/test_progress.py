@@ -63,14 +63,17 @@ def test_answers_saved_in_the_older_format_are_kept(page: Page) -> None:
     )
     page.reload()
     expect(item(page, "mild-or-smoky").locator(".cw-result")).to_have_text("Correct.")
-    expect(page.locator(".cw-score")).to_have_text("First attempt: 1 of 4 answered, 1 right so far.")
+    expect(page.locator(".cw-score")).to_have_text(
+        "First attempt: 1 of 4 answered, 1 right so far."
+    )
 
 
 def test_damaged_storage_loses_nothing_else(page: Page) -> None:
     answer_all(page)
     page.evaluate(
         "key => { const d = JSON.parse(localStorage.getItem(key));"
-        " d.answers['mild-or-smoky'].picked = 'garbage'; localStorage.setItem(key, JSON.stringify(d)); }",
+        " d.answers['mild-or-smoky'].picked = 'garbage';"
+        " localStorage.setItem(key, JSON.stringify(d)); }",
         KEY,
     )
     page.reload()
@@ -191,7 +194,9 @@ def test_a_foreign_or_broken_file_is_refused_visibly(page: Page, tmp_path: Path)
     good = json.loads(export(page, tmp_path).read_text(encoding="utf-8"))
     assert "not a progress export" in refused(page, tmp_path, '{"format": "something else"}')
     assert "not a progress export" in refused(page, tmp_path, "not json at all")
-    assert "another course (knitting)" in refused(page, tmp_path, json.dumps({**good, "course": "knitting"}))
+    assert "another course (knitting)" in refused(
+        page, tmp_path, json.dumps({**good, "course": "knitting"})
+    )
     broken = json.loads(json.dumps(good))
     broken["answers"]["mild-or-smoky"]["picked"] = ["<img src=x onerror=alert(1)>"]
     assert "question mild-or-smoky" in refused(page, tmp_path, json.dumps(broken))
@@ -209,7 +214,9 @@ def test_the_file_input_shows_where_the_focus_is(page: Page) -> None:
     page.keyboard.press("Tab")
     expect(page.get_by_label("Import progress")).to_be_focused()
     label = page.locator("label.cw-file")
-    outline = label.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    outline = label.evaluate(
+        "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    )
     assert outline.startswith("solid"), outline
 
 
@@ -219,9 +226,11 @@ def test_the_tools_fit_a_320_pixel_screen(browser: Browser, base_url: str) -> No
     page.goto("progress.html")
     for name in ["Export progress", "Reset all answers"]:
         box = page.get_by_role("button", name=name).bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 320, (name, box)
+        assert box, name
+        assert 0 <= box["x"] <= box["x"] + box["width"] <= 320, (name, box)
     box = page.locator("label.cw-file").bounding_box()
-    assert box and box["x"] + box["width"] <= 320
+    assert box
+    assert box["x"] + box["width"] <= 320
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
 
@@ -257,6 +266,8 @@ def test_without_storage_answers_still_work_with_a_notice(browser: Browser, base
     expect(page.locator(".cw-notice")).to_be_visible()
     box = answer(page, "mild-or-smoky", 0)
     expect(box.locator(".cw-result")).to_have_text("Correct.")
-    expect(page.locator(".cw-score")).to_have_text("First attempt: 1 of 4 answered, 1 right so far.")
+    expect(page.locator(".cw-score")).to_have_text(
+        "First attempt: 1 of 4 answered, 1 right so far."
+    )
     assert errors == []
     context.close()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import HERE, TEA
+from conftest import HERE, ROOT, TEA, edit
 
 from generator import render
 from generator.loader import load_course
@@ -116,3 +117,37 @@ def test_long_navigation_sections_become_numbered_groups() -> None:
         "Lessons 51–60",
     ]
     assert sum(len(next(iter(group.values()))) for group in groups) == 60  # type: ignore[union-attr]
+
+
+def test_saved_answers_are_named_by_the_course_id_not_its_title(course: Path) -> None:
+    def names(project: Path) -> set[str]:
+        pages = render_site(load_course(project)).pages
+        return {name for p in pages for name in re.findall(r'data-course="([^"]*)"', p.markdown)}
+
+    assert names(course) == {"brewing-tea-for-a-crowd"}
+    edit(course, "content/course.yml", "title: Brewing tea for a crowd", "title: Thé pour tous")
+    assert names(course) == {"brewing-tea-for-a-crowd"}, "a new title keeps learners' answers"
+
+
+def test_scenarios_are_listed_in_teaching_order(course: Path) -> None:
+    late = (course / "content/scenarios/late-guests.yml").read_text(encoding="utf-8")
+    # File names that sort against the order the lessons teach their guidelines.
+    (course / "content/scenarios/z-first.yml").write_text(
+        late.replace("[batch-brew]", "[mild-tea]"), encoding="utf-8"
+    )
+    (course / "content/scenarios/a-second.yml").write_text(late, encoding="utf-8")
+    pages = render_site(load_course(course)).pages
+    index = next(p for p in pages if p.path == "scenarios/index.md").markdown
+    host = index.split("## You are the host")[1].split("## ")[0]
+    assert re.findall(r"\(([a-z-]+)\.md\)", host) == ["z-first", "a-second", "late-guests"]
+
+
+def test_generated_sentences_do_not_repeat_themselves() -> None:
+    pages = {p.path: p.markdown for p in render_site(load_course(ROOT)).pages}
+    text = "\n".join(pages.values())
+    assert "Self-check: Self-check" not in text
+    assert "What would you do?" not in text
+    assert "open the graded options" not in text
+    assert text.count("Choose every answer that applies.") == sum(
+        1 for q in load_course(ROOT).quizzes.values() for x in q.questions if x.type == "multiple"
+    )

@@ -1,0 +1,128 @@
+"""How course pages look and read in each state: axe-core in both palettes on desktop and phone,
+with search and the navigation drawer open, and quiz pages printed as worksheets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser import QUIZ, SCENARIO, answer, axe_violations, item
+from playwright.sync_api import Browser, Page, expect
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def styled(browser: Browser, base_url: str, scheme: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport=DESKTOP)
+    context.set_default_timeout(5000)
+    yield context.new_page()
+    context.close()
+
+
+def test_axe_finds_nothing_in_any_quiz_state(styled: Page) -> None:
+    page, states = styled, {}
+    page.goto(QUIZ)
+    states["unanswered"] = axe_violations(page)
+    answer(page, "mild-or-smoky", 1)
+    states["wrong"] = axe_violations(page)
+    answer(page, "mild-or-smoky", 0)
+    states["right"] = axe_violations(page)
+    answer(page, "what-to-offer", 0)
+    answer(page, "smoky-popular", 1)
+    answer(page, "late-guests-pot", 1)
+    states["acceptable and summary"] = axe_violations(page)
+    page.goto(SCENARIO)
+    answer(page, "scenario:late-guests", 2)
+    states["scenario, poor"] = axe_violations(page)
+    page.goto("progress.html")
+    states["progress"] = axe_violations(page)
+    assert states == {state: [] for state in states}
+
+
+def test_axe_finds_nothing_with_search_open(styled: Page) -> None:
+    styled.goto("index.html")
+    styled.get_by_role("textbox", name="Search").click()
+    styled.keyboard.type("tea")  # the theme searches on key presses
+    expect(styled.locator(".md-search-result__item").first).to_be_visible()
+    assert axe_violations(styled) == []
+    styled.goto(QUIZ + "?h=smoky")  # a search result opened: its terms are highlighted
+    expect(styled.locator("article mark").first).to_be_visible()
+    assert axe_violations(styled) == []
+
+
+def test_axe_finds_nothing_in_the_phone_drawer(
+    browser: Browser, base_url: str, scheme: str
+) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport=PHONE)
+    page = context.new_page()
+    page.goto(QUIZ)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator("nav.md-nav--primary")
+    expect(drawer).to_be_in_viewport()
+    # The drawer opens on the current page's section, under its title.
+    expect(drawer.locator("label.md-nav__title", has_text="Quizzes")).to_be_in_viewport()
+    expect(drawer.get_by_role("link", name="Your progress")).to_be_in_viewport()
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_a_printed_quiz_is_a_worksheet_with_a_separate_key(styled: Page) -> None:
+    page = styled
+    page.goto(QUIZ)
+    box = answer(page, "mild-or-smoky", 1)
+    box.locator("input").first.focus()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Check")).to_have_count(0)
+    expect(box.locator(".cw-result")).to_be_hidden()
+    expect(box.locator(".cw-mark")).to_have_count(2)
+    for mark in box.locator(".cw-mark, .cw-why").all():
+        expect(mark).to_be_hidden()
+    expect(page.locator(".cw-summary")).to_be_hidden()
+    for key in page.locator("details.cw-key").all():  # answered or not, every key prints
+        expect(key).to_be_visible()
+        assert key.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+    choice = box.locator(".cw-choice").first
+    assert choice.evaluate("e => getComputedStyle(e).outlineStyle") == "none", "no focus ring"
+    styles = {
+        c.evaluate("e => getComputedStyle(e).borderColor") for c in box.locator(".cw-choice").all()
+    }
+    assert len(styles) == 1, "printed choices carry no right or wrong marks"
+
+
+def test_a_printed_scenario_hides_buttons_and_keeps_the_options(styled: Page) -> None:
+    page = styled
+    page.goto(SCENARIO)
+    page.emulate_media(media="print")
+    box = item(page, "scenario:late-guests")
+    expect(box.locator(".cw-choice")).to_have_count(3)
+    expect(box.locator(".cw-choice").first).to_be_visible()
+    expect(box.locator(".cw-actions")).to_be_hidden()
+    expect(box.get_by_text("Graded options")).to_be_visible()
+
+
+def _luminance(rgb: str) -> float:
+    values = [float(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_tone_stands_out_from_the_page(styled: Page) -> None:
+    page = styled
+    page.goto(QUIZ)
+    answer(page, "mild-or-smoky", 1)  # wrong, and the right answer marked
+    answer(page, "late-guests-pot", 1)  # acceptable
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    for tone in ["good", "part", "bad"]:
+        border = page.locator(f".cw-choice.cw-{tone}").first.evaluate(
+            "e => getComputedStyle(e).borderTopColor"
+        )
+        lighter, darker = sorted([_luminance(border), _luminance(background)], reverse=True)
+        ratio = (lighter + 0.05) / (darker + 0.05)
+        assert ratio >= 3, f"{tone} border {border} on {background}: {ratio:.2f}:1"
