@@ -243,7 +243,7 @@
     if (q.answerKey) q.answerKey.hidden = true;
   }
 
-  var MARK_WORDS = { right: "right", wrong: "wrong", best: "best", acceptable: "acceptable, ½",
+  var MARK_WORDS = { right: "right", wrong: "wrong", best: "best", acceptable: "acceptable",
     poor: "poor" };
 
   function markChoice(label, toneName, text) {
