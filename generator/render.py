@@ -269,7 +269,7 @@ def _environment() -> Environment:
     env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
     env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
-    env.globals.update(form=form, item=item, anchor=anchor)
+    env.globals.update(form=form, item=item, anchor=anchor, key_line=key_line)
     return env
 
 
@@ -342,6 +342,13 @@ def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer]) ->
         f'<legend markdown="span">{inline(legend)}{hint}</legend>\n\n'
         f"{choices}\n</fieldset>\n</form>"
     )
+
+
+def key_line(answers: Sequence[Answer]) -> str:
+    """A question's answers in one line for a printed key: `A, C`, or `A best; B poor`."""
+    if all(answer.mark in GRADE_LABELS for answer in answers):
+        return "; ".join(f"{LETTERS[i]} {answer.mark}" for i, answer in enumerate(answers))
+    return ", ".join(LETTERS[i] for i, answer in enumerate(answers) if answer.mark == "right")
 
 
 def anchor(kind: str, ident: str) -> str:

@@ -85,9 +85,19 @@ def test_a_printed_quiz_is_a_worksheet_with_a_separate_key(styled: Page) -> None
     for mark in box.locator(".cw-mark, .cw-why").all():
         expect(mark).to_be_hidden()
     expect(page.locator(".cw-summary")).to_be_hidden()
-    for key in page.locator("details.cw-key").all():  # answered or not, every key prints
-        expect(key).to_be_visible()
-        assert key.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+    for key in page.locator("details.cw-key").all():  # answered or not, no key by its question
+        expect(key).to_be_hidden()
+    key = page.locator(".cw-print-key")
+    expect(key).to_be_visible()
+    expect(key.locator("li")).to_have_text(
+        [
+            "Question 1: A",
+            "Question 2: A, B",
+            "Question 3: B",
+            "Question 4: A best; B acceptable; C poor",
+        ]
+    )
+    assert key.evaluate("e => getComputedStyle(e).breakBefore") == "page"
     choice = box.locator(".cw-choice").first
     assert choice.evaluate("e => getComputedStyle(e).outlineStyle") == "none", "no focus ring"
     styles = {
@@ -126,3 +136,31 @@ def test_every_tone_stands_out_from_the_page(styled: Page) -> None:
         lighter, darker = sorted([_luminance(border), _luminance(background)], reverse=True)
         ratio = (lighter + 0.05) / (darker + 0.05)
         assert ratio >= 3, f"{tone} border {border} on {background}: {ratio:.2f}:1"
+
+
+def test_the_closed_phone_drawer_is_out_of_the_tab_order(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport=PHONE)
+    page = context.new_page()
+    page.goto(QUIZ)
+    first = item(page, "mild-or-smoky").locator("input").first
+    presses = 0
+    while not first.evaluate("e => e === document.activeElement"):
+        presses += 1
+        assert presses < 15, "too many presses to reach the first answer"
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    context.close()
+
+
+def test_dark_pages_print_in_light_colours(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    page = context.new_page()
+    page.goto(QUIZ)
+    page.emulate_media(media="print", color_scheme="dark")
+    scheme = (
+        item(page, "mild-or-smoky")
+        .locator("input")
+        .first.evaluate("e => getComputedStyle(e).colorScheme")
+    )
+    assert scheme == "light", "unchecked radio buttons would print filled in"
+    context.close()

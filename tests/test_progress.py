@@ -43,7 +43,7 @@ def test_reload_keeps_answers_and_the_progress_page_shows_both_scores(page: Page
     first = page.get_by_role("columnheader", name="First attempt")
     expect(first).to_be_visible()
     expect(page.get_by_role("row", name="Check your tea choices")).to_be_visible()
-    assert status(page) == ("2½ of 4 right", "3 of 4 answered, 1½ right so far")
+    assert status(page) == ("2½ of 4 points", "3 of 4 answered: 1½ points so far")
 
 
 def test_the_course_id_names_the_saved_answers(page: Page) -> None:
@@ -65,7 +65,7 @@ def test_answers_saved_in_the_older_format_are_kept(page: Page) -> None:
     page.reload()
     expect(item(page, "mild-or-smoky").locator(".cw-result")).to_have_text("Correct.")
     expect(page.locator(".cw-score")).to_have_text(
-        "First attempt: 1 of 4 answered, 1 right so far."
+        "First attempt: 1 of 4 answered: 1 point so far."
     )
 
 
@@ -162,7 +162,7 @@ def test_import_merges_newer_answers_after_confirmation(page: Page, tmp_path: Pa
     page.once("dialog", lambda d: d.accept())
     page.get_by_label("Import progress").set_input_files(str(path))
     expect(page.get_by_role("status")).to_have_text("Imported 0 new and 1 newer answers.")
-    assert status(page) == ("2½ of 4 right", "2½ of 4 right")
+    assert status(page) == ("2½ of 4 points", "2½ of 4 points")
     answers = stored(page)["answers"]
     assert answers["what-to-offer"]["picked"] == [0, 1]
     assert answers["mild-or-smoky"]["picked"] == [1], "the newer answer here stays"
@@ -193,13 +193,13 @@ def test_a_foreign_or_broken_file_is_refused_visibly(page: Page, tmp_path: Path)
     )
     broken = json.loads(json.dumps(good))
     broken["answers"]["mild-or-smoky"]["picked"] = ["<img src=x onerror=alert(1)>"]
-    assert "question mild-or-smoky" in refused(page, tmp_path, json.dumps(broken))
+    assert "question “mild-or-smoky”" in refused(page, tmp_path, json.dumps(broken))
     broken = json.loads(json.dumps(good))
     broken["answers"]["mild-or-smoky"]["score"] = 7
-    assert "score" in refused(page, tmp_path, json.dumps(broken))
+    assert "“mild-or-smoky” cannot be read" in refused(page, tmp_path, json.dumps(broken))
     broken = json.loads(json.dumps(good))
     broken["answers"]["<b>x</b>"] = good["answers"]["mild-or-smoky"]
-    assert "invalid question id" in refused(page, tmp_path, json.dumps(broken))
+    assert "no valid question id" in refused(page, tmp_path, json.dumps(broken))
 
 
 def test_the_file_input_shows_where_the_focus_is(page: Page) -> None:
@@ -261,7 +261,24 @@ def test_without_storage_answers_still_work_with_a_notice(browser: Browser, base
     box = answer(page, "mild-or-smoky", 0)
     expect(box.locator(".cw-result")).to_have_text("Correct.")
     expect(page.locator(".cw-score")).to_have_text(
-        "First attempt: 1 of 4 answered, 1 right so far."
+        "First attempt: 1 of 4 answered: 1 point so far."
     )
     assert errors == []
     context.close()
+
+
+def test_a_tab_shows_what_another_tab_answered(page: Page) -> None:
+    page.goto(QUIZ)
+    other = page.context.new_page()
+    other.goto(QUIZ)
+    answer(other, "mild-or-smoky", 0)
+    expect(item(page, "mild-or-smoky").locator(".cw-result")).to_have_text("Correct.")
+    answer(page, "mild-or-smoky", 1)
+    expect(item(other, "mild-or-smoky").locator(".cw-result")).to_contain_text("Not quite")
+    other.goto("progress.html")
+    page.once("dialog", lambda d: d.accept())
+    other.once("dialog", lambda d: d.accept())
+    other.get_by_role("button", name="Reset all answers").click()
+    expect(item(page, "mild-or-smoky").locator(".cw-result")).to_be_hidden()
+    expect(item(page, "mild-or-smoky").locator("input:checked")).to_have_count(0)
+    other.close()

@@ -96,9 +96,9 @@
     if (!saved) return "This file has no answers this site can read.";
     var ids = Object.keys(saved.answers);
     for (var i = 0; i < ids.length; i++) {
-      if (!ID.test(ids[i])) return "An answer in this file has an invalid question id.";
+      if (!ID.test(ids[i])) return "The file is damaged: an answer in it has no valid question id.";
       var problem = entryProblem(saved.answers[ids[i]]);
-      if (problem) return "The answer to question " + ids[i] + " is not valid: " + problem + ".";
+      if (problem) return "The file is damaged: its answer to question \u201c" + ids[i] + "\u201d cannot be read.";
     }
     return null;
   }
@@ -117,9 +117,9 @@
   /** What importing `theirs` into `mine` would change: counts and the merged answers. */
   function mergePlan(mine, theirs) {
     var plan = { added: 0, replaced: 0, kept: 0, answers: Object.assign({}, mine) };
-    Object.keys(theirs).forEach(function (id) {
+    Object.keys(theirs).filter(function (id) { return isAnswer(theirs[id]); }).forEach(function (id) {
       var merged = mergeEntry(mine[id], theirs[id]);
-      if (!mine[id]) plan.added++;
+      if (!isAnswer(mine[id])) plan.added++;
       else if (JSON.stringify(merged) !== JSON.stringify(mine[id])) plan.replaced++;
       else plan.kept++;
       plan.answers[id] = merged;
@@ -139,17 +139,22 @@
     return sums;
   }
 
-  /** "3 of 5 right", or "2 of 5 answered, ½ right so far". */
+  /** "3½ of 5 points", or "2 of 5 answered: 1½ points so far". */
   function scoreLine(done, score, total) {
     if (!done) return "Not started";
-    if (done < total) return done + " of " + total + " answered, " + points(score) + " right so far";
-    return points(score) + " of " + total + " right";
+    var got = points(score) + (score === 1 ? " point" : " points");
+    if (done < total) return done + " of " + total + " answered: " + got + " so far";
+    return points(score) + " of " + total + " points";
   }
 
+  /** An entry that records an answer (checked now, or a first attempt), not just a selection. */
+  function isAnswer(entry) { return !!entry && (entry.checked || !!entry.first); }
+
   var logic = { KINDS: KINDS, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
-    points: points, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
+    points: points, isAnswer: isAnswer, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
     tally: tally, scoreLine: scoreLine };
   if (typeof module === "object" && module.exports) { module.exports = logic; return; }
+  document.documentElement.classList.add("cw-quiz-js"); // hides the keys until each is ready
   if (window.coursewrightQuiz) return; // loaded again by instant navigation: already listening
   window.coursewrightQuiz = logic;
 
@@ -228,7 +233,8 @@
     return { box: box, id: box.dataset.id, key: box.dataset.key, course: box.dataset.course,
       kind: KINDS[box.dataset.kind], inputs: inputs,
       marks: inputs.map(function (i) { return i.dataset.mark; }),
-      answerKey: box.querySelector("details.cw-key") };
+      answerKey: box.querySelector("details.cw-key"),
+      scored: !!document.querySelector(".cw-summary") }; // a quiz, not a practice scenario
   }
 
   function picked(q) {
@@ -242,9 +248,6 @@
     q.box.querySelector(".cw-retry").hidden = true;
     if (q.answerKey) q.answerKey.hidden = true;
   }
-
-  var MARK_WORDS = { right: "right", wrong: "wrong", best: "best", acceptable: "acceptable",
-    poor: "poor" };
 
   function markChoice(label, toneName, text) {
     label.classList.add("cw-" + toneName);
@@ -264,15 +267,23 @@
 
   function verdict(q, choice, score) {
     if (q.kind.best === "best") {
-      var grade = q.marks[choice[0]];
+      var grade = q.marks[choice[0]], worth = !q.scored ? "" :
+        grade === "acceptable" ? ", half a point" : ", no points";
       return "You chose " + letter(choice[0]) + ": " + (grade === "best" ? "the best option." :
-        grade + (grade === "acceptable" ? ", half a point" : ", no points") +
-        ". The best option is marked.");
+        grade + worth + ". The best option is marked.");
     }
     if (score >= 1) return "Correct.";
     return q.marks.filter(function (m) { return m === "right"; }).length > 1 ?
-      "Not quite. The right answers are marked, with the reason for each of your choices." :
+      "Not quite: the point needs every right answer and no wrong one. The right answers are " +
+      "marked, with the reason for each of your choices." :
       "Not quite. The right answer is marked, with the reason for your choice.";
+  }
+
+  function showTone(details, score) {
+    ["note", "success", "warning", "failure"].forEach(function (name) {
+      details.classList.remove(name);
+    });
+    details.classList.add(TONE_CLASS[tone(score)]);
   }
 
   function show(q, choice, moveFocus) {
@@ -281,7 +292,7 @@
     q.inputs.forEach(function (input, i) {
       var label = input.closest(".cw-choice"), mark = q.marks[i];
       if (choice.indexOf(i) >= 0) {
-        markChoice(label, tone(VALUE[mark]), "Your choice: " + MARK_WORDS[mark]);
+        markChoice(label, tone(VALUE[mark]), "Your choice: " + mark);
         var why = reason(q, i);
         if (why) label.after(why);
       } else if (mark === q.kind.best) {
@@ -294,14 +305,11 @@
     result.hidden = false;
     q.box.querySelector(".cw-retry").hidden = false;
     if (q.answerKey) {
-      Object.keys(TONE_CLASS).concat(["note"]).forEach(function (name) {
-        q.answerKey.classList.remove(TONE_CLASS[name] || name);
-      });
-      q.answerKey.classList.add(TONE_CLASS[tone(score)]);
+      showTone(q.answerKey, score);
       q.answerKey.hidden = false;
       q.answerKey.open = true;
     }
-    if (moveFocus) { result.focus(); announce(result.textContent); }
+    if (moveFocus) result.focus(); // read out once, as the focused text
     return score;
   }
 
@@ -311,7 +319,6 @@
     result.className = "cw-result";
     result.hidden = false;
     result.focus();
-    announce(text);
   }
 
   function onCheck(q) {
@@ -335,25 +342,37 @@
     clearMarks(q);
   }
 
+  /** The question's name for buttons and lists: its heading, or the page's. */
+  function nameOf(q) {
+    var heading = document.getElementById(q.id) || document.querySelector("article h1");
+    return heading && heading.firstChild ? heading.firstChild.textContent.trim() : q.id;
+  }
+
   function enhance(box) {
     if (box.dataset.ready) return;
     var q = question(box);
     if (!q.kind || !q.inputs.length) return;
     box.dataset.ready = "1";
-    var check = el("button", { type: "button", class: "md-button md-button--primary" }, "Check");
-    var retry = el("button", { type: "button", class: "md-button cw-retry" }, "Try again");
+    var form = q.box.querySelector("form"), name = nameOf(q);
+    // Check submits the form, so Enter on a chosen answer checks it too.
+    var check = el("button", { type: "submit", class: "md-button md-button--primary",
+      "aria-label": "Check: " + name }, "Check");
+    var retry = el("button", { type: "button", class: "md-button cw-retry",
+      "aria-label": "Try again: " + name }, "Try again");
     var actions = el("div", { class: "cw-actions" });
     actions.append(check, retry);
-    q.box.querySelector("form").append(el("p", { class: "cw-result", tabindex: "-1" }), actions);
+    form.append(el("p", { class: "cw-result", tabindex: "-1" }), actions);
     clearMarks(q);
-    q.box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
-    check.addEventListener("click", function () { onCheck(q); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      onCheck(q);
+    });
     retry.addEventListener("click", function () {
       change(q.course, function (answers) { clearLatest(q, answers); });
       summarize(false);
       q.inputs[0].focus();
     });
-    q.box.querySelector("form").addEventListener("change", function () {
+    form.addEventListener("change", function () {
       clearMarks(q);
       var choice = picked(q);
       change(q.course, function (answers) {
@@ -366,15 +385,17 @@
     restore(q);
   }
 
+  /** Show the question as saved: checked and marked, only selected, or blank. */
   function restore(q) {
     var saved = read(q.course).answers[q.id];
-    if (!saved) return;
-    if (saved.key !== q.key) {
+    if (saved && saved.key !== q.key) {
       change(q.course, function (answers) { delete answers[q.id]; });
-      return;
+      saved = null;
     }
-    q.inputs.forEach(function (input, i) { input.checked = saved.picked.indexOf(i) >= 0; });
-    if (saved.checked && saved.picked.length) show(q, saved.picked, false);
+    var choice = saved ? saved.picked : [];
+    q.inputs.forEach(function (input, i) { input.checked = choice.indexOf(i) >= 0; });
+    if (saved && saved.checked && choice.length) show(q, choice, false);
+    else clearMarks(q);
   }
 
   function pageQuestions() { return all(document, ".cw-item[data-ready]").map(question); }
@@ -391,12 +412,11 @@
     box.appendChild(el("h2", {}, "Your score"));
     var firstLine = "First attempt: " + scoreLine(sums.firstDone, sums.first, sums.total) + ".";
     box.appendChild(el("p", { class: "cw-score" }, firstLine));
-    box.appendChild(el("p", { class: "cw-latest" }, "Latest answers: " +
-      scoreLine(sums.latestDone, sums.latest, sums.total) + "."));
-    box.appendChild(el("p", {}, "Your first attempt at each question is your score; " +
-      "trying again changes only your latest answers."));
+    box.appendChild(el("p", { class: "cw-latest" }, "Latest answers: " + (sums.latestDone ?
+      scoreLine(sums.latestDone, sums.latest, sums.total) : "none yet; you started again") + "."));
     review(box, questions, answers);
-    var again = box.appendChild(el("button", { type: "button", class: "md-button" },
+    var actions = box.appendChild(el("div", { class: "cw-actions" }));
+    var again = actions.appendChild(el("button", { type: "button", class: "md-button" },
       "Try this quiz again"));
     again.addEventListener("click", function () {
       change(course, function (saved) {
@@ -404,27 +424,43 @@
       });
       summarize(false);
       questions[0].inputs[0].focus();
-      announce("Your latest answers are cleared; your first attempt stays. Start again from question 1.");
+      announce("Your latest answers are cleared; your first attempt stays your score.");
     });
+    var afresh = actions.appendChild(el("button", { type: "button", class: "md-button" },
+      "Start afresh"));
+    afresh.addEventListener("click", function () { startAfresh(course, questions); });
     if (announceCompletion && sums.latestDone === sums.total) {
       announce("Quiz complete. " + firstLine);
     }
+  }
+
+  /** Delete this quiz's answers, first attempts too, so a retake sets a new score. */
+  function startAfresh(course, questions) {
+    if (!window.confirm("Delete your answers to this quiz, first attempts too, and take it " +
+        "as new? Your other quizzes keep their answers.")) return;
+    change(course, function (answers) {
+      questions.forEach(function (q) { delete answers[q.id]; });
+    });
+    questions.forEach(restore);
+    summarize(false);
+    questions[0].inputs[0].focus();
+    announce("This quiz starts afresh: your next answers set a new first-attempt score.");
   }
 
   /** A list of the questions to go over, each linked to the objective it checks. */
   function review(box, questions, answers) {
     var missed = questions.filter(function (q) {
       var entry = answers[q.id];
-      return entry && entry.key === q.key && entry.checked && entry.score < 1;
+      if (!entry || entry.key !== q.key) return false;
+      var last = entry.checked ? entry : entry.first;
+      return !!last && last.score < 1;
     });
     if (!missed.length) return;
     box.appendChild(el("p", {}, "To review:"));
     var list = box.appendChild(el("ul", { class: "cw-review" }));
     missed.forEach(function (q) {
       var item = list.appendChild(el("li"));
-      var heading = document.getElementById(q.id);
-      var name = heading && heading.firstChild ? heading.firstChild.textContent.trim() : q.id;
-      item.appendChild(el("a", { href: "#" + q.id }, name));
+      item.appendChild(el("a", { href: "#" + q.id }, nameOf(q)));
       var topic = q.box.querySelector(".cw-checks a");
       if (topic) {
         item.appendChild(document.createTextNode(": "));
@@ -456,7 +492,12 @@
     });
   }
 
-  function say(box, text) { box.querySelector(".cw-message").textContent = text; }
+  /** A message on screen, announced as a status; cleared first so a repeat is noticed. */
+  function say(box, text) {
+    var message = box.querySelector(".cw-message");
+    message.textContent = "";
+    window.setTimeout(function () { message.textContent = text; }, 100);
+  }
 
   function exportAnswers(box, course) {
     var date = new Date().toISOString();
@@ -478,7 +519,8 @@
   function importAnswers(box, course, text) {
     var data = null;
     try { data = JSON.parse(text); } catch (e) { /* reported below */ }
-    var problem = data === null ? "This file is not a progress export." : fileProblem(data, course);
+    var problem = data === null ? "This file is damaged or is not a progress export: it is " +
+      "not complete JSON." : fileProblem(data, course);
     if (problem) return say(box, "Nothing was imported. " + problem);
     var plan = mergePlan(read(course).answers, migrate(data).answers);
     if (!plan.added && !plan.replaced) {
@@ -533,7 +575,10 @@
   }
 
   window.addEventListener("storage", function (event) { // another tab saved answers
-    if (event.key && event.key.indexOf(PREFIX) === 0) { summarize(false); progress(); }
+    if (!event.key || event.key.indexOf(PREFIX) !== 0) return;
+    pageQuestions().forEach(restore);
+    summarize(false);
+    progress();
   });
 
   function start() { // the theme's document$ announces every page, instant navigation included
