@@ -4,6 +4,11 @@ Allowed: emphasis (`*a*`, `_a_`, `**a**`), code spans (`` `a` ``) and links whos
 with `https://`, `http://` or `mailto:`. Everything else shows as the author typed it: HTML, other
 links and images, attribute lists (`{: ...}`), template syntax, and lines that would start a
 heading, list, quote, table or admonition.
+
+Code spans are written as `<code>` elements with their content escaped, not as Markdown code
+spans: text often lands inside HTML blocks (question forms, answer keys), where the Markdown
+reader splits the HTML before it sees a code span, so a `</form>` inside backticks would
+otherwise end the form. Every scan here is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 
 _LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+)\)")
-_CODE = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
+_TICKS = re.compile(r"`+")
 _ESCAPES = {
     "\\": "\\\\",
     "&": "&amp;",
@@ -24,38 +29,68 @@ _ESCAPES = {
     "|": "\\|",
     "!": "\\!",
     "#": "\\#",
+    "`": "\\`",
 }
 _PLAIN = str.maketrans(_ESCAPES)
+_CODE = str.maketrans(
+    {**_ESCAPES, **{c: "\\" + c for c in "*_()+-."}, '"': "&quot;"}
+)  # inside <code> nothing is Markdown
+_EMPHASIS = str.maketrans({"*": "\\*", "_": "\\_"})
 _BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:)")
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+MAX_EMPHASIS = 64
+"""More `*` or `_` than this in one text and all of them show literally: deeply nested emphasis
+makes the Markdown reader recurse until it fails."""
 
 
-_ACTIVE = re.compile(f"{_LINK.pattern}|{_CODE.pattern}")
-_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES) + "`") + "]")
-_IN_CELL = re.compile(_LINK.pattern)
-_CELL = str.maketrans({**_ESCAPES, "`": "\\`"})
-
-
-def inline(text: str, *, active: re.Pattern[str] = _ACTIVE, plain: dict[int, str] = _PLAIN) -> str:
+def inline(text: str, *, links: bool = True) -> str:
     """Author text for one line: whitespace folded, only the allowed Markdown left active."""
     folded = " ".join(text.split())
+    if folded.count("*") + folded.count("_") > MAX_EMPHASIS:
+        folded = folded.translate(_EMPHASIS)
     if not _SPECIAL.search(folded):  # most text: nothing to escape, nothing active
         return "\\" + folded if _BLOCK_START.match(folded) else folded
     pieces = []
-    position = 0
-    for match in active.finditer(folded):
-        pieces.append(folded[position : match.start()].translate(plain))
-        pieces.append(_active(match))
-        position = match.end()
-    pieces.append(folded[position:].translate(plain))
+    for plain, code in _code_spans(folded):
+        pieces.append(_links(plain) if links else plain.translate(_PLAIN))
+        if code is not None:
+            pieces.append(f"<code>{code.translate(_CODE)}</code>")
     result = "".join(pieces)
     return "\\" + result if _BLOCK_START.match(result) else result
 
 
-def _active(match: re.Match[str]) -> str:
-    label, url, ticks, code = (match.groups() + (None, None))[:4]
-    if url is not None:
-        return f"[{label.translate(_PLAIN)}]({url})"
-    return f"{ticks}{code}{ticks}"  # Markdown shows a code span's content literally
+def _code_spans(text: str) -> list[tuple[str, str | None]]:
+    """Split text into (plain text, code that follows it or None). A run of backticks opens a
+    code span that the next run of the same length closes; an unmatched run is plain text."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    closer: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):  # the next run of the same length, right to left
+        length = runs[i][1] - runs[i][0]
+        closer[i] = last.get(length)
+        last[length] = i
+    parts: list[tuple[str, str | None]] = []
+    position, i = 0, 0
+    while i < len(runs):
+        j = closer[i]
+        if j is None:
+            i += 1
+            continue
+        parts.append((text[position : runs[i][0]], text[runs[i][1] : runs[j][0]]))
+        position, i = runs[j][1], j + 1
+    parts.append((text[position:], None))
+    return parts
+
+
+def _links(text: str) -> str:
+    pieces, position = [], 0
+    for match in _LINK.finditer(text):
+        label, url = match.groups()
+        pieces.append(text[position : match.start()].translate(_PLAIN))
+        pieces.append(f"[{label.translate(_PLAIN)}]({url})")
+        position = match.end()
+    pieces.append(text[position:].translate(_PLAIN))
+    return "".join(pieces)
 
 
 def blocks(text: str) -> str:
@@ -65,5 +100,5 @@ def blocks(text: str) -> str:
 
 
 def cell(text: str) -> str:
-    """Author text inside a table cell, where a code span could not hold a `|`."""
-    return inline(text, active=_IN_CELL, plain=_CELL)
+    """Author text inside a table cell: every `|` is escaped, code included."""
+    return inline(text)

@@ -73,7 +73,9 @@ def test_each_page_names_its_source_file() -> None:
             "\\[x\\](javascript:alert(1)) \\![i](https://e.org/i.png)",
         ),
         ("{: onclick=go} {{ jinja }}", "\\{: onclick=go\\} \\{\\{ jinja \\}\\}"),
-        ("`<b>` stays code", "`<b>` stays code"),
+        ("`<b>` stays code", "<code>&lt;b&gt;</code> stays code"),
+        ("`a*b*` and `` x`y ``", "<code>a\\*b\\*</code> and <code> x\\`y </code>"),
+        ("a ` alone", "a \\` alone"),
     ],
 )
 def test_inline_text_cannot_change_the_page_structure(text: str, expected: str) -> None:
@@ -81,7 +83,7 @@ def test_inline_text_cannot_change_the_page_structure(text: str, expected: str) 
 
 
 def test_a_table_cell_keeps_its_pipes_escaped() -> None:
-    assert cell("a | b `c|d`") == "a \\| b \\`c\\|d\\`"
+    assert cell("a | b `c|d`") == "a \\| b <code>c\\|d</code>"
 
 
 def test_blocks_keep_paragraphs() -> None:
@@ -151,3 +153,36 @@ def test_generated_sentences_do_not_repeat_themselves() -> None:
     assert text.count("Choose every answer that applies.") == sum(
         1 for q in load_course(ROOT).quizzes.values() for x in q.questions if x.type == "multiple"
     )
+
+
+CODE_ATTACKS = [
+    "`</label></legend></fieldset></form></div><img src=x onerror=alert(1)>`",
+    "``</details>`` <img src=x onerror=alert(2)>",
+    "`<script>alert(3)</script>` `*not emphasis*` `[no](https://e.org)`",
+    "*" * 5000 + "deep" + "*" * 5000,
+    "`" * 10_001,
+]
+
+
+@pytest.mark.parametrize("text", CODE_ATTACKS, ids=range(len(CODE_ATTACKS)))
+def test_code_spans_stay_text_inside_html_blocks(text: str) -> None:
+    """Inside a form (Markdown in HTML blocks), as the site's Markdown reader parses it."""
+    from html.parser import HTMLParser
+
+    import markdown
+
+    source = render.item("q", "single", [render.Answer(text, "right")], "c") + "\n"
+    source += render.form("q", "single", text, [render.Answer(text, "right")]) + "\n\n</div>\n"
+    html = markdown.markdown(source, extensions=["md_in_html", "attr_list", "pymdownx.details"])
+
+    class Tags(HTMLParser):
+        found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.found.append(tag + "".join(f" {name}" for name, _ in attrs))
+
+    tags = Tags()
+    tags.found = []
+    tags.feed(html)
+    assert not [t for t in tags.found if t.startswith(("img", "script")) or " on" in t], html
+    assert html.count("</form>") == 1
