@@ -23,7 +23,16 @@ PAYLOADS = [
     '*bold*{: onclick=alert("s4") }',
     "Supercalifragilistic" * 12,
     '![tracker](https://tracker.example/pixel.png) <a href="javascript:alert(5)">x</a>',
+    '`</label></legend></fieldset></form></div><img src=x onerror=alert("c1")>`',
+    "\u2028\u2029 \\u003c/script\\u003e ]]> --> </script><script>alert('j1')</script>",
 ]
+TITLE_PAYLOADS = [
+    '</title><script>alert("t1")</script>',
+    '`</a><img src=x onerror=alert("t2")>`',
+    "' \" & <b>",
+]
+"""Titles are short: they get the payloads that break out of <title>, attributes and links."""
+TITLES = {"title", "term", "name"}
 REFERENCES = {
     "id", "lesson", "lessons", "perspective", "sources", "terms", "objective", "scenario",
     "type", "grade", "url", "correct", "answer", "minutes", "max_characters",
@@ -31,15 +40,18 @@ REFERENCES = {
 
 
 def poison(value: Any, key: str, payloads: Iterator[str]) -> Any:
-    """Append a payload to every piece of author text, leaving ids and settings alone."""
+    """Append payloads to every piece of author text, leaving ids and settings alone: the title
+    payloads to every title, and the others in turn to the rest."""
     if isinstance(value, dict):
         return {k: poison(v, k, payloads) for k, v in value.items()}
     if isinstance(value, list):
         if key == "guidelines" and all(isinstance(v, str) for v in value):
             return value  # a scenario's guideline ids
         return [poison(v, key, payloads) for v in value]
+    if isinstance(value, str) and key in TITLES:
+        return f"{value} {' '.join(TITLE_PAYLOADS)}"
     if isinstance(value, str) and key not in REFERENCES:
-        return f"{value} {next(payloads)}"
+        return f"{value} {next(payloads)} {next(payloads)}"
     return value
 
 
@@ -66,6 +78,11 @@ NO_HANDLERS = """() => [...document.querySelectorAll('*')].flatMap(el =>
   [...el.attributes].filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name))"""
 JS_LINKS = """() => document.querySelectorAll(
   '[href^="javascript:" i], [src^="javascript:" i]').length"""
+INJECTED = """() => [
+  ...[...document.scripts].filter(s => s.textContent.includes('alert') ||
+    (s.src && !s.src.startsWith(location.origin))).map(s => 'script ' + s.src),
+  ...[...document.querySelectorAll('img[src="x"], iframe, object, embed')].map(e => e.tagName),
+]"""
 
 
 def test_hostile_text_never_runs(hostile_site: Path, browser: Browser) -> None:
@@ -80,6 +97,10 @@ def test_hostile_text_never_runs(hostile_site: Path, browser: Browser) -> None:
             page.goto(path)
             assert page.evaluate(NO_HANDLERS) == [], path
             assert page.evaluate(JS_LINKS) == 0, path
+            assert page.evaluate(INJECTED) == [], path
+            if path.startswith(("lessons/", "quizzes/", "scenarios/")) and "index" not in path:
+                # the head, as the browser read it: the title element holds the title as text
+                assert '</title><script>alert("t1")</script>' in page.title(), path
         exercise_the_quiz(page)
         search(page)
         page.close()
@@ -89,10 +110,11 @@ def test_hostile_text_never_runs(hostile_site: Path, browser: Browser) -> None:
 
 def exercise_the_quiz(page: Page) -> None:
     page.goto("quizzes/choosing-check.html")
-    expect(page.get_by_text('<script>alert("s1")</script>').first).to_be_visible()
-    for form in page.locator("form.cw-question").all():
-        form.locator("input").first.check()
-        form.get_by_role("button", name="Check").click()
+    expect(page.locator("h1")).to_contain_text('</title><script>alert("t1")</script>')
+    for box in page.locator(".cw-item").all():
+        box.locator("input").first.check()
+        box.locator("button", has_text="Check").click()
+        expect(box.locator("details.cw-key")).to_be_visible()  # the key, payloads and all
     expect(page.locator(".cw-summary .cw-score")).to_be_visible()
     page.goto("progress.html")
     expect(page.locator(".cw-status")).not_to_have_text("Not started")
@@ -111,3 +133,20 @@ def test_hostile_text_shows_literally_on_a_lesson(hostile_site: Path) -> None:
     assert "&lt;script&gt;alert(" in html
     assert "<script>alert(" not in html
     assert 'onerror=alert("s2")' not in html.replace("&quot;", '"').split("&lt;img")[0]
+
+
+def test_every_data_file_parses_and_keeps_payloads_as_text(hostile_site: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    for path in hostile_site.rglob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data, path
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
+    titles = " ".join(doc["title"] for doc in index["docs"])
+    assert "&lt;/title&gt;&lt;script&gt;" in titles, "titles reach the index escaped"
+    assert "<script>" not in json.dumps(index)
+    offline = (hostile_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert offline.startswith("var __index = ")
+    assert json.loads(offline.removeprefix("var __index = ")) == index
+    ElementTree.parse(hostile_site / "sitemap.xml")
