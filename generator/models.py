@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
@@ -17,8 +18,17 @@ from pydantic import (
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Ids and file names: lowercase letters and digits in words joined by single hyphens."""
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=100)]
+MAX_TEXT = 10_000
+MAX_TITLE = 200
+"""Longest text and title, in characters: a title shows on every page's navigation."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+MAX_ANSWERS = 26
+"""Choices of a question or options of a scenario: one letter each, A to Z."""
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters that have no place in course text: control characters, and the direction
+overrides that make text read differently from how it is stored."""
 Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
 Grade = Literal["best", "acceptable", "poor"]
 
@@ -37,7 +47,7 @@ class Source(Model):
     """A work the course draws on; guidelines and scenarios credit it by id."""
 
     id: Id = Field(description="Short id used to cite this source, e.g. `smith-2021`.")
-    title: Text = Field(description="The title of the work, exactly as published.")
+    title: Title = Field(description="The title of the work, exactly as published.")
     author: Text | None = Field(None, description="Who wrote it, when the work names an author.")
     publisher: Text | None = Field(None, description="Where it was published (site, journal).")
     published: Text | None = Field(None, description="When it was published, e.g. `2023-05`.")
@@ -51,7 +61,7 @@ class Term(Model):
     """A glossary entry."""
 
     id: Id = Field(description="Short id used to refer to the term from lessons.")
-    term: Text = Field(description="The word or phrase as learners will see it.")
+    term: Title = Field(description="The word or phrase as learners will see it.")
     definition: Text = Field(description="A plain-language definition in one or two sentences.")
     sources: list[Id] = _ids("Ids of the sources that use or explain this term.")
 
@@ -60,7 +70,7 @@ class Perspective(Model):
     """A point of view that groups scenarios, e.g. the sender or the receiver of a request."""
 
     id: Id = Field(description="Short id that scenarios use in their `perspective` field.")
-    title: Text = Field(description="Heading for the group of scenarios.")
+    title: Title = Field(description="Heading for the group of scenarios.")
     description: Text | None = Field(None, description="One sentence introducing the group.")
 
 
@@ -68,7 +78,7 @@ class AgendaItem(Model):
     """One slot of a delivery format's agenda: a lesson, or an activity with its own minutes."""
 
     lesson: Id | None = Field(None, description="Id (file name) of a lesson taught in this slot.")
-    activity: Text | None = Field(None, description="Name of an activity, break or exercise.")
+    activity: Title | None = Field(None, description="Name of an activity, break or exercise.")
     minutes: Minutes | None = Field(
         None, description="Length of the slot; a lesson slot defaults to the lesson's minutes."
     )
@@ -87,7 +97,7 @@ class DeliveryFormat(Model):
     """A way to deliver the course, e.g. a 90-minute lecture or a half-day workshop."""
 
     id: Id = Field(description="Short id of the format, e.g. `lecture`.")
-    name: Text = Field(description="Name shown to trainers, e.g. `90-minute lecture`.")
+    name: Title = Field(description="Name shown to trainers, e.g. `90-minute lecture`.")
     minutes: Minutes = Field(description="Total time available; the agenda must fit in it.")
     description: Text | None = Field(None, description="Who the format suits and how it runs.")
     agenda: list[AgendaItem] = Field(min_length=1, description="The slots, in teaching order.")
@@ -101,7 +111,7 @@ class Syllabus(Model):
         "answers are kept under it in their browser: keep it when you edit the title, since a "
         "new id starts every learner afresh."
     )
-    title: Text = Field(description="The course title.")
+    title: Title = Field(description="The course title.")
     summary: Text = Field(description="Two or three sentences on what the course is about.")
     audience: Text = Field(description="Who the course is for.")
     outcomes: list[Text] = Field(min_length=1, description="What learners can do afterwards.")
@@ -145,7 +155,7 @@ class Guideline(Model):
     """One piece of guidance: what to do, what to avoid, and why."""
 
     id: Id = Field(description="Short id, unique in the course; scenarios cite it.")
-    title: Text = Field(description="The guideline as a short imperative, e.g. `Say why`.")
+    title: Title = Field(description="The guideline as a short imperative, e.g. `Say why`.")
     do: list[Text] = Field(default_factory=list, description="Things to do.")
     avoid: list[Text] = Field(default_factory=list, description="Things to avoid.")
     why: Text = Field(description="The reason behind the guideline.")
@@ -162,7 +172,7 @@ class Guideline(Model):
 class Lesson(Model):
     """`content/lessons/<id>.yml`: one lesson; its id is the file name."""
 
-    title: Text = Field(description="The lesson title.")
+    title: Title = Field(description="The lesson title.")
     summary: Text = Field(description="One or two sentences on what the lesson covers.")
     minutes: Minutes = Field(description="Teaching time in minutes.")
     objectives: list[Objective] = Field(min_length=1, description="Learning objectives.")
@@ -187,11 +197,13 @@ class Option(Model):
 class Scenario(Model):
     """`content/scenarios/<id>.yml`: a situation and what to do; its id is the file name."""
 
-    title: Text = Field(description="A short name for the situation, e.g. `Event attendee`.")
+    title: Title = Field(description="A short name for the situation, e.g. `Event attendee`.")
     perspective: Id | None = Field(None, description="Id of a perspective from `course.yml`.")
     situation: Text = Field(description="What is going on, in the second person.")
     question: Text = Field(description="The decision the learner faces.")
-    options: list[Option] = Field(min_length=2, description="Possible answers, each graded.")
+    options: list[Option] = Field(
+        min_length=2, max_length=MAX_ANSWERS, description="Possible answers, each graded."
+    )
     takeaway: Text = Field(description="The lesson of the scenario in one or two sentences.")
     guidelines: list[Id] = _ids("Ids of the guidelines the scenario applies.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources it draws on.")
@@ -222,7 +234,9 @@ class SingleChoice(QuestionBase):
 
     type: Literal["single"]
     prompt: Text = Field(description="The question.")
-    choices: list[Choice] = Field(min_length=2, description="Answers; exactly one is correct.")
+    choices: list[Choice] = Field(
+        min_length=2, max_length=MAX_ANSWERS, description="Answers; exactly one is correct."
+    )
 
     @field_validator("choices")
     @classmethod
@@ -243,7 +257,9 @@ class MultipleChoice(QuestionBase):
     prompt: Text = Field(
         description="The question. The page adds a line asking to choose every answer that applies."
     )
-    choices: list[Choice] = Field(min_length=2, description="Answers; one or more are correct.")
+    choices: list[Choice] = Field(
+        min_length=2, max_length=MAX_ANSWERS, description="Answers; one or more are correct."
+    )
 
     @field_validator("choices")
     @classmethod
@@ -280,7 +296,7 @@ Question = Annotated[
 class Quiz(Model):
     """`quizzes/<id>.yml`: a self-check; its id is the file name."""
 
-    title: Text = Field(description="The quiz title.")
+    title: Title = Field(description="The quiz title.")
     lesson: Id | None = Field(None, description="Id of the lesson it checks; none for a final.")
     introduction: Text | None = Field(None, description="Text shown before the questions.")
     questions: list[Question] = Field(min_length=1, description="The questions, in order.")

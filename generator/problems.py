@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from generator.models import ID_PATTERN
+from generator.models import CONTROL_CHARACTERS, ID_PATTERN, MAX_TITLE
 
 Loc = tuple[str | int, ...]
 
@@ -31,9 +32,20 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}:{self.column}"
-        return (
+        text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+        return printable(text)
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control and text-direction characters, which could
+    move the cursor or rewrite what was printed, are shown as `\\u001B`."""
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
+UNPRINTABLE = re.compile(f"{CONTROL_CHARACTERS.pattern}|[\\t\\n\\r]")
+"""What a one-line message must not print as it is: line breaks and tabs too."""
 
 
 class ContentError(Exception):
@@ -76,6 +88,11 @@ EXPECTED = {
     "string_type": "text",
 }
 """What to say for pydantic's type errors, in an author's words."""
+LIMITS = {
+    "string_too_long": "{length} characters, more than the {limit} allowed",
+    "too_long": "{length} entries, more than the {limit} allowed",
+}
+TITLE_HINT = "; a title shows on every page: keep it short and put the rest in the summary"
 
 
 def kind_of(value: Any) -> str:
@@ -154,13 +171,17 @@ def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
         expected = owner.model_fields[name].description
         return f"`{item['input']}` is not allowed here; expected: {expected}"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        tags = [tag.strip("' ") for tag in item["ctx"]["expected_tags"].split(",")]
+        tags = _tags(model, raw[:-1], name)
         given = item["ctx"].get("tag")
         if given is None:
             return f"required field is missing; add `{name}:` with one of: {', '.join(tags)}"
         close = difflib.get_close_matches(given, tags, n=1)
         hint = f"did you mean `{close[0]}`? " if close else ""
         return f"`{given}` is not a known {name}; {hint}use one of: {', '.join(tags)}"
+    if kind in LIMITS:
+        return LIMITS[kind].format(
+            length=len(item["input"]), limit=item["ctx"]["max_length"], name=name
+        ) + (TITLE_HINT if item["ctx"]["max_length"] == MAX_TITLE else "")
     if kind in EXPECTED:
         return f"expected {EXPECTED[kind]}, found {kind_of(item['input'])}"
     if kind.endswith("_type") or kind.endswith("_parsing"):
@@ -170,6 +191,21 @@ def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """Find the model class that validates the mapping at `loc` (pydantic's raw location)."""
+    candidates = _candidates(model, loc)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _tags(model: type[BaseModel], loc: Loc, name: str) -> list[str]:
+    """The values that pick a kind of item at `loc`, e.g. the question types."""
+    return [
+        str(tag)
+        for kind in _candidates(model, loc)
+        for tag in typing.get_args(_annotation(kind, name))
+    ]
+
+
+def _candidates(model: type[BaseModel], loc: Loc) -> list[type[BaseModel]]:
+    """The model classes that may validate the mapping at `loc`: several for a union."""
     candidates: list[type[BaseModel]] = [model]
     for part in loc:
         if isinstance(part, int):
@@ -180,8 +216,8 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         elif candidates and part in candidates[0].model_fields:
             candidates = _models_in(candidates[0].model_fields[part].annotation)
         else:
-            return None
-    return candidates[0] if len(candidates) == 1 else None
+            return []
+    return candidates
 
 
 def _annotation(model: type[BaseModel], name: str) -> Any:

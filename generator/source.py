@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator.models import CONTROL_CHARACTERS
 from generator.problems import Loc, Problem, field_name, kind_of
 
 if typing.TYPE_CHECKING:
@@ -102,30 +103,19 @@ def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
         return None
 
 
-IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-"""YAML 1.1's rules for plain scalars (numbers, booleans, null), as PyYAML's safe loader has
-them; applied here only to plain scalars, which is much cheaper than resolving every node."""
 SAFE = yaml.constructor.SafeConstructor()
-"""PyYAML's safe constructor, for numbers and for merge keys (`<<: *defaults`)."""
+"""PyYAML's safe constructor, for merge keys (`<<: *defaults`)."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
+NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    """A scalar's value: quoted and block text as written, plain scalars typed by YAML 1.1."""
-    value = node.value
-    if node.style or not value:  # quoted or block text; libyaml marks plain ones with ""
-        return value if node.style else None  # an empty plain scalar is null
-    for tag, pattern in IMPLICIT.get(value[0], ()):
-        if pattern.match(value):
-            kind = tag.rsplit(":", 1)[1]
-            if kind == "null":
-                return None
-            if kind == "bool":
-                return value.lower() in ("yes", "true", "on")
-            if kind in ("int", "float"):
-                return getattr(SAFE, f"construct_yaml_{kind}")(node)
-            return value  # timestamps and the rest stay as the author wrote them
-    return value
+def _scalar(node: yaml.ScalarNode) -> str | None:
+    """A scalar's value exactly as the author wrote it: YAML 1.1 would read `12:30` as 750,
+    `0755` as 493 and `no` as false. The models turn text into numbers or true/false only
+    where a field asks for one. A plain empty value or `null` is no value."""
+    if not node.style and node.value in NULLS:  # libyaml marks plain scalars with ""
+        return None
+    return str(node.value)
 
 
 class _Unreadable(Exception):
@@ -229,7 +219,10 @@ class _Builder:
                 f"more than {MAX_NODES} values (aliases repeated too often?)", node.start_mark
             )
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
+            value = _scalar(node)
+            if value is not None and (bad := CONTROL_CHARACTERS.search(value)):
+                self._control_character(node, loc, bad.group())
+            return value
         if len(loc) >= MAX_DEPTH:
             raise _Unreadable.at(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
         if id(node) in self.open:
@@ -244,6 +237,19 @@ class _Builder:
         finally:
             self.open.discard(id(node))
 
+    def _control_character(self, node: yaml.Node, loc: Loc, character: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(
+                self.document.path,
+                mark.line + 1,
+                mark.column + 1,
+                field_name(loc),
+                f"character U+{ord(character):04X} is not allowed in course text (a control or "
+                "text-direction character, perhaps written as an escape such as `\\e`); remove it",
+            )
+        )
+
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         lines: dict[str, int] = {}
         for key_node, _ in node.value:  # the mapping's own keys; merged ones may be overridden
@@ -253,6 +259,8 @@ class _Builder:
                 )
             if key_node.tag == MERGE_TAG:
                 continue
+            if bad := CONTROL_CHARACTERS.search(key_node.value):
+                self._control_character(key_node, loc, bad.group())
             mark = key_node.start_mark
             if key_node.value in lines:
                 self.problems.append(

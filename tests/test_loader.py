@@ -259,10 +259,36 @@ def test_yaml_conveniences_still_work(course: Path) -> None:
         "      - text: A smoky tea.\n",
         "      - <<: *mild\n        correct: false\n        text: A smoky tea.\n",
     )
-    edit(course, "content/lessons/serving.yml", "minutes: 15", "minutes: 0x0F")
+    edit(course, "content/lessons/serving.yml", "minutes: 15", "minutes: 015")  # not octal
     edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: '2024'")
     loaded = load_course(course)
     first, second = loaded.quizzes["choosing-check"].questions[0].choices  # type: ignore[union-attr]
     assert (first.correct, second.correct, second.text) == (True, False, "A smoky tea.")
     assert loaded.lessons["serving"].minutes == 15
     assert loaded.lessons["serving"].title == "2024"
+
+
+def test_text_keeps_exactly_what_the_author_typed(course: Path) -> None:
+    """YAML 1.1 would read these as 750, 493, 1.1, false and 493."""
+    edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: 12:30")
+    edit(course, "content/lessons/choosing.yml", "title: Choosing tea and water", "title: 0755")
+    edit(course, "content/scenarios/late-guests.yml", "title: Late guests", "title: 1.10")
+    edit(course, "content/lessons/choosing.yml", "id: mild-tea", "id: no")
+    edit(course, "content/scenarios/late-guests.yml", "[batch-brew]", "[batch-brew, no]")
+    (course / "content/lessons/choosing.yml").rename(course / "content/lessons/0755.yml")
+    edit(course, "content/course.yml", "  - choosing\n", "  - 0755\n")
+    edit(course, "content/course.yml", "lesson: choosing", "lesson: 0755")
+    edit(course, "quizzes/choosing-check.yml", "lesson: choosing", "lesson: 0755")
+    loaded = load_course(course)
+    assert loaded.lessons["serving"].title == "12:30"
+    assert loaded.lessons["0755"].title == "0755"
+    assert loaded.scenarios["late-guests"].title == "1.10"
+    assert loaded.lessons["0755"].guidelines[0].id == "no"
+
+
+@pytest.mark.parametrize("value", ["yes", "1:30", "15 minutes", "1.5"])
+def test_a_number_field_takes_whole_numbers_only(course: Path, value: str) -> None:
+    edit(course, "content/lessons/serving.yml", "minutes: 15", f"minutes: {value}")
+    assert problems(course) == [
+        "content/lessons/serving.yml:3:10: minutes: expected a whole number, found plain text"
+    ]

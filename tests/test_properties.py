@@ -83,6 +83,57 @@ def test_any_structure_gives_a_content_error_or_a_course(scratch: Path, data: An
     load_with(scratch, "content/lessons/serving.yml", content)
 
 
+FILES = [
+    "content/course.yml",
+    "content/lessons/serving.yml",
+    "content/scenarios/late-guests.yml",
+    "quizzes/choosing-check.yml",
+]
+
+
+def paths(data: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key and index path in a YAML document."""
+    found = [here] if here else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += paths(value, (*here, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += paths(value, (*here, index))
+    return found
+
+
+def mutate(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    """`data` with the item at `path` removed (value None) or replaced."""
+    *parents, last = path
+    target = data
+    for part in parents:
+        target = target[part]
+    if value is None:
+        del target[last]
+    else:
+        target[last] = value
+    return data
+
+
+@pytest.mark.parametrize("rel", FILES)
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_any_file_with_a_part_removed_or_changed_gives_a_content_error_or_a_course(
+    scratch: Path, rel: str, data: st.DataObject
+) -> None:
+    """Every kind of file, each part of it removed or replaced by anything at all."""
+    original = yaml.safe_load((TEA / rel).read_text(encoding="utf-8"))
+    path = data.draw(st.sampled_from(paths(original)))
+    value = data.draw(st.none() | STRUCTURES)
+    content = yaml.safe_dump(mutate(original, path, value), allow_unicode=True)
+    (scratch / rel).write_text(content, encoding="utf-8")
+    try:  # other files may now have problems too (a lesson left out, a guideline gone)
+        problems_of(scratch)
+    finally:
+        shutil.copyfile(TEA / rel, scratch / rel)
+
+
 TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
 IDS = st.from_regex(r"[a-z][a-z0-9]{0,5}", fullmatch=True)
 
