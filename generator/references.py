@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.models import Course, ScenarioQuestion
+from generator.problems import did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -118,18 +118,29 @@ def _quiz_references(course: Course) -> Iterator[tuple[str, str, Place]]:
                 yield "scenario", question.scenario, (page, ("questions", i, "scenario"))
 
 
+MAX_HINTS = 50
+"""Did-you-mean hints per kind of id; a course with more broken references than this gets
+the hint for the first ones only, so checking stays fast."""
+
+
 def _resolve(
     references: Iterable[tuple[str, str, Place]], registry: dict[str, dict[str, Place]]
 ) -> Iterator[Finding]:
+    listings: dict[str, str] = {}
+    hints: dict[str, int] = {}
     for kind, ref, place in references:
         known = registry.get(kind, {})
         if ref in known:
             continue
-        close = difflib.get_close_matches(ref, list(known), n=1)
-        hint = f"did you mean `{close[0]}`? " if close else ""
-        listing = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "")
-        choices = f"{kind} ids are: {listing}" if known else f"the course defines no {kind}s yet"
-        yield Finding(*place, f"no {kind} with id `{ref}`; {hint}{choices}")
+        hints[kind] = hints.get(kind, 0) + 1
+        hint = did_you_mean(ref, known) if hints[kind] <= MAX_HINTS else ""
+        if kind not in listings:
+            ids = sorted(known)
+            listing = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
+            listings[kind] = (
+                f"{kind} ids are: {listing}" if known else f"the course defines no {kind}s yet"
+            )
+        yield Finding(*place, f"no {kind} with id `{ref}`; {hint}{listings[kind]}")
 
 
 def _lesson_order(course: Course) -> Iterator[Finding]:

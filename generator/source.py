@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -54,6 +55,8 @@ class Document:
     path: str
     text: str = ""
     data: Any = None
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+    """Each mapping's keys, indexed once when a position is first asked for in it."""
 
     @functools.cached_property
     def root(self) -> yaml.Node | None:
@@ -70,7 +73,7 @@ class Document:
         mapping), or of its nearest enclosing value that exists."""
         node, key_node = self.root, None
         for part in loc:
-            child = _child(node, part)
+            child = self._child(node, part)
             if child is None:
                 break
             key_node, node = child
@@ -79,19 +82,21 @@ class Document:
         mark = (key_node if key_node and (key or _is_collection(node)) else node).start_mark
         return (mark.line + 1, mark.column + 1)
 
+    def _child(
+        self, node: yaml.Node | None, part: str | int
+    ) -> tuple[yaml.Node | None, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode):
+            if id(node) not in self._keys:
+                index = {k.value: (k, v) for k, v in reversed(node.value)}  # the first one wins
+                self._keys[id(node)] = index
+            return self._keys[id(node)].get(part) if isinstance(part, str) else None
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            return None, node.value[part]
+        return None
+
 
 def _is_collection(node: yaml.Node) -> bool:
     return isinstance(node, yaml.CollectionNode)
-
-
-def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == part:
-                return key_node, value_node
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return None, node.value[part]
-    return None
 
 
 def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
@@ -126,7 +131,8 @@ class _Unreadable(Exception):
         self.line, self.column = line, column
 
     @classmethod
-    def at(cls, message: str, mark: yaml.Mark | None) -> _Unreadable:
+    def at(cls, message: str, mark: Any) -> _Unreadable:
+        """At a libyaml or PyYAML mark (both have `line` and `column`), if there is one."""
         return cls(message, mark.line + 1, mark.column + 1) if mark else cls(message)
 
 
@@ -157,10 +163,37 @@ def _text(root: Path, path: Path) -> str:
         raise _Unreadable(f"cannot be read: {error.strerror}") from None
 
 
+_MAYBE_DEEP = re.compile(rf"^[ \-?:]{{{MAX_DEPTH},}}", re.MULTILINE)
+"""A line whose indentation and compact `- ` markers alone could nest past the limit."""
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting past MAX_DEPTH before composing: libyaml's composer recurses once per
+    level in C, so tens of thousands of `[` end the process before any limit of ours is seen.
+    Reading events does not recurse; it runs only where the text could nest that deep."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and not _MAYBE_DEEP.search(text):
+        return
+    loader, depth = Composer(text), 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Unreadable.at(
+                        f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def _parse(rel: str, text: str, problems: list[Problem]) -> Document:
     document = Document(rel, text)
     loader = Composer(text)
     try:
+        _check_depth(text)
         node = loader.get_single_node()
         if node is None:
             raise _Unreadable("the file is empty; it needs `key: value` lines", 1, 1)
