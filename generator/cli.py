@@ -68,7 +68,8 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             f"{args.out} is not empty and was not written by coursewright; "
             "pass --force to replace it"
         )
-    site = render_site(load_course(root, layout))
+    course = load_course(root, layout)
+    site = render_site(course)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the pages are for publishing
@@ -77,6 +78,10 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             target = staging / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="\n")
+        for name in course.syllabus.files:  # listed in course.yml: published as they are
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / layout.content_dir / name, target)
         (staging / MARKER).write_text("", encoding="utf-8")
         _swap(staging, out)
     finally:

@@ -88,9 +88,9 @@ class _Reader:
         lessons = self.folder(self.layout.lessons, "lessons", Lesson)
         scenarios = self.folder(self.layout.scenarios, "scenarios", Scenario)
         quizzes = self.folder(self.layout.quizzes_dir, "quizzes", Quiz)
-        self.problems += self.strays()
         if syllabus is None:
-            raise ContentError(self.problems)
+            raise ContentError(self.problems + self.strays([]))
+        self.problems += self.strays(syllabus.files) + self.listed_files(syllabus.files)
         files = {page: document.path for page, document in self.documents.items()}
         course = _assemble(syllabus, lessons, scenarios, quizzes, files)
         if not self.problems:  # references into a broken file would only repeat its problems
@@ -141,20 +141,73 @@ class _Reader:
                 found[slug] = loaded
         return found
 
-    def strays(self) -> list[Problem]:
-        """Report YAML files where the course would silently ignore them."""
+    def strays(self, listed: list[str]) -> list[Problem]:
+        """Report files in the content folder that are not part of the course: YAML the course
+        would silently ignore, and anything else that is not listed under `files:`."""
         content = self.root / self.layout.content_dir
-        if not content.is_dir():
-            return []
-        message = (
+        known = {f"{self.layout.content_dir}/{name}" for name in listed}
+        yaml_message = (
             f"not part of the course: only `{self.layout.syllabus}` belongs here; put lessons "
             f"in `{self.layout.lessons}/` and scenarios in `{self.layout.scenarios}/`"
         )
-        return [
-            Problem.about(f"{self.layout.content_dir}/{entry.name}", message)
-            for entry in sorted(content.iterdir())
-            if entry.suffix in YAML_SUFFIXES and entry.name != "course.yml"
-        ]
+        problems = []
+        for rel in _files_below(content, self.root):
+            if rel in known or _course_file(rel, self.layout):
+                continue
+            if Path(rel).suffix.lower() in YAML_SUFFIXES:
+                problems.append(Problem.about(rel, yaml_message))
+            else:
+                problems.append(Problem.about(rel, NOT_PUBLISHED))
+        return problems
+
+    def listed_files(self, names: list[str]) -> list[Problem]:
+        """Each file listed under `files:` exists inside the course and is a plain file."""
+        problems = []
+        content = self.root / self.layout.content_dir
+        for i, name in enumerate(names):
+            path = content / name
+            where = self.documents["index"]
+            line, column = where.position(("files", i))
+            if not _inside(path, self.root):
+                message = "links outside the course; copy the file into the content folder"
+            elif not path.is_file():
+                message = f"no file `{self.layout.content_dir}/{name}`; check the path"
+            else:
+                continue
+            problems.append(Problem(where.path, line, column, f"files[{i}]", message))
+        return problems
+
+
+NOT_PUBLISHED = (
+    "not part of the course, so it is not published; list it under `files:` in course.yml to "
+    "publish it as it is, or move it out of the content folder"
+)
+
+
+def _files_below(folder: Path, root: Path) -> list[str]:
+    """Every file below `folder` (dot-files and dot-folders left out), relative to `root`."""
+    found = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
+            continue
+        found.append(rel.as_posix())
+    return found
+
+
+def _course_file(rel: str, layout: Layout) -> bool:
+    """A file the course itself reads or writes: course.yml, lessons, scenarios, schemas."""
+    folder, _, name = rel.rpartition("/")
+    if rel == layout.syllabus or (folder == layout.content_dir and name.endswith(".schema.json")):
+        return True
+    return folder in (layout.lessons, layout.scenarios) and Path(name).suffix in YAML_SUFFIXES
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link that leads back to itself
+        return False
 
 
 def _assemble(

@@ -24,6 +24,11 @@ MAX_TITLE = 200
 """Longest text and title, in characters: a title shows on every page's navigation."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+_SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
+FilePath = Annotated[
+    str, StringConstraints(pattern=rf"^{_SEGMENT}(?:/{_SEGMENT})*$", max_length=300)
+]
+"""A path inside the content folder: letters, digits, `._-/`, no `..`, not absolute."""
 MAX_ANSWERS = 26
 """Choices of a question or options of a scenario: one letter each, A to Z."""
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -124,6 +129,11 @@ class Syllabus(Model):
     )
     sources: list[Source] = Field(default_factory=list, description="Works the course credits.")
     glossary: list[Term] = Field(default_factory=list, description="Terms learners should know.")
+    files: list[FilePath] = Field(
+        default_factory=list,
+        description="Files in the content folder to publish as they are, e.g. `images/map.png` "
+        "or `about.md`; nothing else there is published.",
+    )
 
 
 class Objective(Model):

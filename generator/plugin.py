@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.loader import YAML_SUFFIXES, Layout, load_course
+from generator.loader import Layout, load_course
 from generator.problems import ContentError
 from generator.render import NavItem, Site, render_site
 
@@ -66,9 +66,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         layout = Layout(self.config.content_dir, self.config.quizzes_dir)
         try:
-            self.site: Site = render_site(load_course(self.root, layout))
+            course = load_course(self.root, layout)
         except ContentError as error:
             raise PluginError(str(error)) from None
+        self.site: Site = render_site(course)
+        content = (self.root / self.config.content_dir).resolve()
+        self.published = {(content / name).resolve() for name in course.syllabus.files}
         if config.nav is None:
             config.nav = _escaped(self.site.nav)
         return config
@@ -87,7 +90,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             return None
         docs_dir = Path(config.docs_dir).resolve()
         sources = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
-        kept = Files([f for f in files if not _is_course_source(f.abs_src_path, sources)])
+        kept = Files([f for f in files if not _held_back(f.abs_src_path, sources, self.published)])
         layout = (self.site.nav, _stamp(config))
         same_layout = self.dirty and layout == self.previous_layout
         for page in self.site.pages:
@@ -128,12 +131,14 @@ def _escaped(nav: list[NavItem]) -> list[NavItem]:
     return safe
 
 
-def _is_course_source(source: str | None, folders: list[Path]) -> bool:
-    """YAML and JSON Schema files of the course are inputs, not pages to publish."""
-    if not source or not source.endswith((*YAML_SUFFIXES, ".schema.json")):
+def _held_back(source: str | None, folders: list[Path], published: set[Path]) -> bool:
+    """Files in the course's folders are inputs: only those listed under `files:` in
+    course.yml are published, as they are. Generated pages and theme files are not there."""
+    if not source:
         return False
     path = Path(source).resolve()
-    return any(path.is_relative_to(folder.resolve()) for folder in folders)
+    inside = any(Path(source).absolute().is_relative_to(f.absolute()) for f in folders)
+    return inside and path not in published
 
 
 def _stamp(config: MkDocsConfig) -> tuple[float, ...]:

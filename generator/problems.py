@@ -177,8 +177,11 @@ def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
             f"`{item['input']}` is not an id: use lowercase words joined by hyphens, "
             "e.g. `first-contact`"
         )
-    if kind == "string_pattern_mismatch" and owner is not None and name in owner.model_fields:
-        expected = owner.model_fields[name].description
+    in_list = len(raw) > 1 and isinstance(raw[-1], int)  # an item of a list of text
+    holder = _model_at(model, raw[:-2]) if in_list else owner
+    field = str(raw[-2]) if in_list else name
+    if kind == "string_pattern_mismatch" and holder is not None and field in holder.model_fields:
+        expected = holder.model_fields[field].description
         return f"`{item['input']}` is not allowed here; expected: {expected}"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tags = _tags(model, raw[:-1], name)

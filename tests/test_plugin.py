@@ -6,7 +6,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from conftest import edit, mkdocs_build
+from conftest import coursewright_check, edit, mkdocs_build
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,6 +66,8 @@ def test_broken_content_aborts_with_the_problem_list(course: Path) -> None:
 
 def test_a_hand_written_page_may_not_be_replaced(course: Path) -> None:
     (course / "content" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    with (course / "content/course.yml").open("a", encoding="utf-8") as syllabus:
+        syllabus.write("files: [index.md]\n")
     result = mkdocs_build(course)
     assert result.returncode == 1
     assert "content/index.md: the course generates this page" in result.stderr
@@ -78,3 +80,47 @@ def test_only_the_plugin_imports_mkdocs() -> None:
         "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_only_listed_files_of_the_content_folder_are_published(course: Path) -> None:
+    (course / "content/evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (course / "content/lessons/notes.md").write_text("# draft", encoding="utf-8")
+    (course / "content/images").mkdir()
+    (course / "content/images/pot.png").write_bytes(b"\x89PNG not really")
+    (course / "content/.DS_Store").write_bytes(b"")
+    outside = course.parent / "secret.env"
+    outside.write_text("TOKEN=1", encoding="utf-8")
+    (course / "content/leak.txt").symlink_to(outside)
+    problems = coursewright_check(course).stderr
+    assert "content/evil.html: not part of the course, so it is not published" in problems
+    assert "content/lessons/notes.md: not part of the course" in problems
+    assert "content/leak.txt: not part of the course" in problems
+    assert ".DS_Store" not in problems
+    (course / "content/course.yml").write_text(
+        (course / "content/course.yml").read_text(encoding="utf-8")
+        + "files: [images/pot.png, leak.txt]\n",
+        encoding="utf-8",
+    )
+    problems = coursewright_check(course).stderr
+    assert "files[1]: links outside the course" in problems
+    (course / "content/leak.txt").unlink()
+    (course / "content/lessons/notes.md").unlink()
+    edit(
+        course, "content/course.yml", "files: [images/pot.png, leak.txt]", "files: [images/pot.png]"
+    )
+    (course / "content/evil.html").unlink()
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr
+    site = course / "site"
+    assert (site / "images/pot.png").read_bytes() == b"\x89PNG not really"
+    assert not (site / "evil.html").exists()
+    assert not list(site.rglob("*.yml"))
+    assert not list(site.rglob("*.env"))
+
+
+def test_unlisted_files_are_not_published_even_when_not_checked(course: Path) -> None:
+    (course / "content/evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    result = mkdocs_build(course)  # the build refuses the course: the file is a problem
+    assert result.returncode != 0
+    assert "content/evil.html: not part of the course" in result.stderr
+    assert not (course / "site/evil.html").exists()
