@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from generator.loader import Layout, load_course, schema_files
-from generator.problems import ContentError
+from generator.problems import ContentError, printable
 from generator.render import count, render_site
 
 MARKER = ".coursewright-build"
@@ -27,8 +27,12 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"coursewright: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        where = error.filename or getattr(args, "out", None) or root
+        print(printable(f"coursewright: {where}: {error.strerror}"), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("coursewright: interrupted; nothing was changed", file=sys.stderr)
+        return 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,17 +104,28 @@ def _swap(staging: Path, out: Path) -> None:
     if not out.exists():
         staging.rename(out)
         return
-    retired = out.with_name(f".{out.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    retired.rmdir()  # a fresh name of our own: nothing of anyone else's is touched
     out.rename(retired)
     staging.rename(out)
     shutil.rmtree(retired, ignore_errors=True)
 
 
 def _schema(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    if not (root / layout.syllabus).is_file():
+        return _refuse(
+            f"no course in {root.resolve()} (no {layout.syllabus}); run from the course's "
+            "folder or pass --root"
+        )
     for rel, text in schema_files(layout).items():
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        # A new file renamed over the old one: a link planted there is replaced, not followed.
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="\n", dir=target.parent, delete=False
+        ) as temporary:
+            temporary.write(text)
+        Path(temporary.name).chmod(0o644)
+        Path(temporary.name).replace(target)
         print(f"wrote {rel}")
     return 0

@@ -81,10 +81,12 @@ class _Reader:
 
     def course(self) -> Course:
         syllabus = None
-        if (self.root / self.layout.syllabus).is_file():
+        if (self.root / self.layout.syllabus).exists() or (
+            self.root / self.layout.syllabus
+        ).is_symlink():
             syllabus = self.file(self.layout.syllabus, Syllabus, "index")
         else:
-            self.problems.append(Problem.about(self.layout.syllabus, MISSING_SYLLABUS))
+            self.problems.append(Problem.about(self.layout.syllabus, self.missing_syllabus()))
         lessons = self.folder(self.layout.lessons, "lessons", Lesson)
         scenarios = self.folder(self.layout.scenarios, "scenarios", Scenario)
         quizzes = self.folder(self.layout.quizzes_dir, "quizzes", Quiz)
@@ -98,6 +100,15 @@ class _Reader:
         if self.problems:
             raise ContentError(self.problems)
         return course
+
+    def missing_syllabus(self) -> str:
+        """Say where the course root is when `check` runs from inside it."""
+        for parent in self.root.resolve().parents:
+            if (parent / self.layout.syllabus).is_file():
+                return (
+                    f"{MISSING_SYLLABUS}; the course is in {parent}: run from there or pass --root"
+                )
+        return MISSING_SYLLABUS
 
     def locate(self, finding: Finding) -> Problem:
         document = self.documents[finding.page]
@@ -123,11 +134,18 @@ class _Reader:
 
     def folder(self, folder: str, pages: str, model: type[M]) -> dict[str, M]:
         path = self.root / folder
-        names = (
-            [p.name for p in path.iterdir() if p.suffix in YAML_SUFFIXES] if path.is_dir() else []
-        )
+        try:
+            entries = sorted(path.iterdir()) if path.is_dir() else []
+        except OSError as error:
+            self.problems.append(Problem.about(folder, f"cannot be read: {error.strerror}"))
+            entries = []
+        names = [p.name for p in entries if p.suffix in YAML_SUFFIXES]
+        for entry in entries:  # `lesson.YML` would be ignored without a word
+            if entry.suffix.lower() in YAML_SUFFIXES and entry.suffix not in YAML_SUFFIXES:
+                rel = f"{folder}/{entry.name}"
+                self.problems.append(Problem.about(rel, "rename it to end in lowercase `.yml`"))
         found: dict[str, M] = {}
-        for name in sorted(names):
+        for name in names:
             rel, slug = f"{folder}/{name}", Path(name).stem
             if not re.match(ID_PATTERN, slug) or slug == "index":
                 self.problems.append(Problem.about(rel, BAD_FILE_NAME))
@@ -200,7 +218,9 @@ def _course_file(rel: str, layout: Layout) -> bool:
     folder, _, name = rel.rpartition("/")
     if rel == layout.syllabus or (folder == layout.content_dir and name.endswith(".schema.json")):
         return True
-    return folder in (layout.lessons, layout.scenarios) and Path(name).suffix in YAML_SUFFIXES
+    return (
+        folder in (layout.lessons, layout.scenarios) and Path(name).suffix.lower() in YAML_SUFFIXES
+    )
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -137,19 +137,30 @@ class _Unreadable(Exception):
 
 
 def _text(root: Path, path: Path) -> str:
-    if not path.resolve().is_relative_to(root.resolve()):
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a link loop
+        raise _Unreadable("is a link that leads back to itself; replace it with the file") from None
+    if not resolved.is_relative_to(root.resolve()):
         raise _Unreadable(
-            f"links to {path.resolve()}, outside the course; copy the file into the course instead"
+            f"links to {resolved}, outside the course; copy the file into the course instead"
         )
     if not path.is_file():
-        raise _Unreadable("is not a file; course files are plain text files")
+        kind = "a folder" if path.is_dir() else "not a regular file (a pipe, device or socket)"
+        raise _Unreadable(f"is {kind}; course files are plain text files")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise _Unreadable(
             f"is {size:,} bytes; a course file may have at most {MAX_BYTES:,} (split it up)"
         )
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+    except OSError as error:
+        raise _Unreadable(f"cannot be read: {error.strerror}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:2]):
+        raise _Unreadable("is saved as UTF-16; save it with the UTF-8 encoding", 1, 1)
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         before = error.object[: error.start]
         line, column = before.count(b"\n") + 1, error.start - before.rfind(b"\n")
@@ -159,8 +170,6 @@ def _text(root: Path, path: Path) -> str:
             line,
             column,
         ) from None
-    except OSError as error:
-        raise _Unreadable(f"cannot be read: {error.strerror}") from None
 
 
 _MAYBE_DEEP = re.compile(rf"^[ \-?:]{{{MAX_DEPTH},}}", re.MULTILINE)

@@ -75,9 +75,11 @@ def test_build_of_broken_content_leaves_the_previous_output(course: Path) -> Non
     assert (out / "index.md").read_text(encoding="utf-8") == before
 
 
-def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
-    assert main(["--root", str(tmp_path), "schema"]) == 0
-    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json"))
+def test_schema_writes_one_file_per_kind(course: Path) -> None:
+    for old in course.rglob("*.schema.json"):
+        old.unlink()
+    assert main(["--root", str(course), "schema"]) == 0
+    written = sorted(p.relative_to(course).as_posix() for p in course.rglob("*.json"))
     assert written == [
         "content/course.schema.json",
         "content/lesson.schema.json",
@@ -99,3 +101,65 @@ def test_every_shipped_yaml_file_names_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.is_file(), f"{path}: {schema} does not exist"
+
+
+def test_build_leaves_a_folder_it_did_not_make_alone(course: Path) -> None:
+    out = course.parent / "docs"
+    mine = course.parent / ".docs-old"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("the author's", encoding="utf-8")
+    for _ in range(2):  # the second build replaces the first
+        assert main(["--root", str(course), "build", "--out", str(out)]) == 0
+    assert (mine / "keep.txt").read_text(encoding="utf-8") == "the author's"
+    assert sorted(p.name for p in course.parent.iterdir()) == [".docs-old", "docs", "project"]
+
+
+def test_schema_replaces_a_planted_link_instead_of_following_it(course: Path) -> None:
+    target = course.parent / "victim.txt"
+    target.write_text("precious", encoding="utf-8")
+    (course / "content/course.schema.json").unlink(missing_ok=True)
+    (course / "content/course.schema.json").symlink_to(target)
+    assert main(["--root", str(course), "schema"]) == 0
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert not (course / "content/course.schema.json").is_symlink()
+
+
+def test_schema_and_check_outside_a_course_say_where_it_is(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inner = course / "content" / "lessons"
+    assert main(["--root", str(inner), "schema"]) == 2
+    assert "no course in" in capsys.readouterr().err
+    assert not (inner / "content").exists(), "no nested content/ folder"
+    assert main(["--root", str(inner), "check"]) == 1
+    assert f"the course is in {course}: run from there or pass --root" in capsys.readouterr().err
+
+
+def test_interrupted_build_changes_nothing(
+    course: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = course.parent / "docs"
+    assert main(["--root", str(course), "build", "--out", str(out)]) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "write_text", interrupt)
+    assert main(["--root", str(course), "build", "--out", str(out)]) == 130
+    assert capsys.readouterr().err == "coursewright: interrupted; nothing was changed\n"
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in course.parent.iterdir()) == ["docs", "project"]
+
+
+def test_a_full_disk_names_the_folder(
+    course: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    out = course.parent / "docs"
+    assert main(["--root", str(course), "build", "--out", str(out)]) == 1
+    assert capsys.readouterr().err == f"coursewright: {out}: No space left on device\n"
+    assert not out.exists()

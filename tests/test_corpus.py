@@ -3,6 +3,7 @@ course; `coursewright check` must print exactly `expected.txt` to stderr and exi
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -60,10 +61,56 @@ def _no_course_file(project: Path) -> None:
     (project / "content/course.yml").unlink()
 
 
+def _write(rel: str, content: str | bytes) -> Callable[[Path], None]:
+    def write(project: Path) -> None:
+        path = project / rel
+        path.unlink(missing_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    return write
+
+
+def _symlink_loop(project: Path) -> None:
+    (project / "content/lessons/serving.yml").unlink()
+    (project / "content/lessons/serving.yml").symlink_to("serving.yml")
+
+
+def _fifo(project: Path) -> None:
+    (project / "content/lessons/serving.yml").unlink()
+    os.mkfifo(project / "content/lessons/serving.yml")
+
+
+def _course_file_folder(project: Path) -> None:
+    (project / "content/course.yml").unlink()
+    (project / "content/course.yml").mkdir()
+
+
+def _uppercase_suffix(project: Path) -> None:
+    (project / "content/scenarios/late-guests.yml").rename(
+        project / "content/scenarios/late-guests.YML"
+    )
+
+
+SERVING = (TEA / "content/lessons/serving.yml").read_text(encoding="utf-8")
 GENERATED: dict[str, Callable[[Path], None]] = {
     "large-file": _large,
     "symlink-outside": _symlink_outside,
     "no-course-file": _no_course_file,
+    "symlink-loop": _symlink_loop,
+    "fifo-lesson": _fifo,
+    "course-file-is-a-folder": _course_file_folder,
+    "uppercase-suffix": _uppercase_suffix,
+    "utf16-lesson": _write("content/lessons/serving.yml", SERVING.encode("utf-16")),
+    "deep-brackets": _write("content/lessons/serving.yml", "title: " + "[" * 100_000),
+    "deep-flow-mappings": _write("content/lessons/serving.yml", "title: " + "{a: " * 100_000),
+    "deep-compact-dashes": _write("content/lessons/serving.yml", "title:\n" + "- " * 50_000),
+    "text-too-long": _write(
+        "content/lessons/serving.yml",
+        SERVING.replace("minutes:", f"introduction: '{'&' * 10_001}'\nminutes:"),
+    ),
 }
 
 

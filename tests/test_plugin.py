@@ -124,3 +124,19 @@ def test_unlisted_files_are_not_published_even_when_not_checked(course: Path) ->
     assert result.returncode != 0
     assert "content/evil.html: not part of the course" in result.stderr
     assert not (course / "site/evil.html").exists()
+
+
+def test_deeply_nested_emphasis_and_many_entities_build(course: Path) -> None:
+    """Both once crashed or stalled the Markdown reader; they now show literally."""
+    stars = "*" * 2500 + "deep" + "*" * 2500
+    edit(course, "content/lessons/serving.yml", "title: Serving on time", f"title: '{stars[:190]}'")
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "minutes:",
+        f"introduction: '{stars} {'&' * 4000}'\nminutes:",
+    )
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lesson = (course / "site/lessons/serving.html").read_text(encoding="utf-8")
+    assert "*" * 100 in lesson
