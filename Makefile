@@ -12,14 +12,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve test check lint schema clean browser bench
 
-# Build next to site/ and swap it in only when the build succeeded: a failed or interrupted
-# build leaves the previous site/ as it was.
+# Build into a folder of its own next to site/ and swap it in only when the build succeeded:
+# a failed or interrupted build leaves the previous site/ as it was, and two builds at once
+# each use their own folder and take turns at the swap.
 site: $(VENV)/.site
-	rm -rf .site-build .site-old
-	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-build site
-	rm -rf .site-old
+	@build=$$(mktemp -d .site-build-XXXXXX) && chmod 755 "$$build" && \
+	{ $(BIN)/mkdocs build --strict --site-dir "$$build" || { rm -rf "$$build"; exit 1; }; } && \
+	flock .site.lock sh -c '\
+	  old=$$(mktemp -d .site-old-XXXXXX) && rmdir "$$old" && \
+	  { [ ! -d site ] || mv site "$$old"; } && mv "$$0" site && rm -rf "$$old"' "$$build"
 	@echo "Built site/ (open site/index.html, or run 'make serve')."
 
 serve: $(VENV)/.site

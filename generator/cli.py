@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -52,7 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+PLUGIN_LINE = re.compile(r"^\s*-\s*coursewright\s*(?::|$)|^INHERIT:", re.MULTILINE)
+
+
 def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    config = root / "mkdocs.yml"
+    if config.is_file() and not PLUGIN_LINE.search(config.read_text(encoding="utf-8")):
+        return _refuse(
+            "mkdocs.yml: the coursewright plugin is not under `plugins:`, so MkDocs would "
+            "build no course pages; add the line `  - coursewright` there"
+        )
     course = load_course(root, layout)
     print(
         f"ok: {count(course.lessons, 'lesson')}, {count(course.scenarios, 'scenario')}, "

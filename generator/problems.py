@@ -149,8 +149,8 @@ def _data_loc(data: Any, raw: Loc) -> Loc:
     loc: list[str | int] = []
     for i, part in enumerate(raw):
         last = i == len(raw) - 1
-        if isinstance(data, dict) and part not in data and not last:
-            continue
+        if isinstance(data, dict) and not last and (part not in data or part == data.get("type")):
+            continue  # a union's tag, such as a question's type, is not a key in the data
         loc.append(part)
         if isinstance(data, dict):
             data = data.get(part)

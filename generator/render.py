@@ -290,9 +290,12 @@ def clock(minutes: int) -> str:
 
 
 def front_matter(**fields: str | None) -> str:
-    """A YAML front matter block; values are JSON strings, which YAML reads as they are."""
+    """A YAML front matter block; values are JSON strings, which YAML reads as they are. Text
+    outside ASCII stays as it is: JSON's surrogate escapes for an emoji are not YAML."""
     lines = [
-        f"{key}: {json.dumps(' '.join(value.split()))}" for key, value in fields.items() if value
+        f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}"
+        for key, value in fields.items()
+        if value
     ]
     return "\n".join(["---", *lines, "---"]) + "\n"
 

@@ -163,3 +163,25 @@ def test_a_full_disk_names_the_folder(
     assert main(["--root", str(course), "build", "--out", str(out)]) == 1
     assert capsys.readouterr().err == f"coursewright: {out}: No space left on device\n"
     assert not out.exists()
+
+
+def test_check_refuses_a_site_config_without_the_plugin(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(course, "mkdocs.yml", "  - coursewright:\n", "  - search2:\n")
+    assert main(["--root", str(course), "check"]) == 2
+    assert "the coursewright plugin is not under `plugins:`" in capsys.readouterr().err
+
+
+def test_without_the_plugin_no_course_source_is_published(course: Path) -> None:
+    from conftest import mkdocs_build
+
+    config = (course / "mkdocs.yml").read_text(encoding="utf-8")
+    plugin = config[config.index("  - coursewright:") : config.index("extra_css:")]
+    (course / "mkdocs.yml").write_text(config.replace(plugin, ""), encoding="utf-8")
+    mkdocs_build(course, strict=False)
+    assert not [
+        p
+        for p in (course / "site").rglob("*")
+        if p.suffix in (".yml", ".json") and "search" not in p.parts
+    ]

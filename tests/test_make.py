@@ -45,4 +45,21 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     assert second.returncode != 0
     assert "sumary: unknown field `sumary`" in second.stderr
     assert fingerprint(project / "site") == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site-")) == []
+
+
+def test_two_builds_at_once_each_give_a_whole_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    assert make_site(project).returncode == 0
+    whole = fingerprint(project / "site")
+    venv = Path(sys.executable).parent.parent
+    command = ["make", "site", f"VENV={venv}", "-o", f"{venv}/.site", "-o", f"{venv}/bin/python"]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    builds = [
+        subprocess.Popen(command, cwd=project, env=environment, stdout=subprocess.DEVNULL)
+        for _ in range(2)
+    ]
+    assert [build.wait() for build in builds] == [0, 0]
+    assert fingerprint(project / "site").keys() == whole.keys()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site-")) == []

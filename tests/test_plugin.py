@@ -140,3 +140,17 @@ def test_deeply_nested_emphasis_and_many_entities_build(course: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     lesson = (course / "site/lessons/serving.html").read_text(encoding="utf-8")
     assert "*" * 100 in lesson
+
+
+def test_a_title_outside_ascii_keeps_its_page_template(course: Path) -> None:
+    edit(
+        course,
+        "quizzes/choosing-check.yml",
+        "title: Check your tea choices",
+        "title: Tea ☕🍵 check",
+    )
+    assert mkdocs_build(course).returncode == 0
+    quiz = (course / "site/quizzes/choosing-check.html").read_text(encoding="utf-8")
+    assert "assets/quiz.js" in quiz, "the quiz template was used"
+    assert "template:" not in quiz, "no front matter left on the page"
+    assert "Tea ☕🍵 check" in quiz
