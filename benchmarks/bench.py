@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 from synthetic import write_course
+from worst import table
 
 from generator.loader import load_course
 from generator.render import render_site
@@ -293,9 +294,21 @@ def main() -> None:
             rows.append(measure(size, args.runs, work))
             print(json.dumps(rows[-1]), flush=True)  # noqa: T201 - progress for the reader
         serve = serve_reload(project(work / "serve", args.serve_size), args.runs)
-    text = report(rows, serve, args.serve_size)
+    worst, within = table()
+    text = report(rows, serve, args.serve_size) + WORST_HEADING + worst
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)  # noqa: T201 - the report is the output
+    if not within:
+        sys.exit("a worst-case input took longer than its bound")
+
+
+WORST_HEADING = """
+## Worst inputs
+
+The slowest inputs found so far, each through the command an author runs, against its bound
+(`benchmarks/worst.py`; `make bench` fails when one is exceeded).
+
+"""
 
 
 if __name__ == "__main__":

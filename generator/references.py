@@ -118,9 +118,9 @@ def _quiz_references(course: Course) -> Iterator[tuple[str, str, Place]]:
                 yield "scenario", question.scenario, (page, ("questions", i, "scenario"))
 
 
-MAX_HINTS = 50
+MAX_HINTS = 10
 """Did-you-mean hints per kind of id; a course with more broken references than this gets
-the hint for the first ones only, so checking stays fast."""
+the hint for the first ten only, so checking stays fast."""
 
 
 def _resolve(

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.loader import load_course
+from generator.models import CONTROL_CHARACTERS
 from generator.problems import ContentError
 from generator.render import render_site
 
@@ -134,7 +135,10 @@ def test_any_file_with_a_part_removed_or_changed_gives_a_content_error_or_a_cour
         shutil.copyfile(TEA / rel, scratch / rel)
 
 
-TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+AUTHOR_CHARACTERS = st.characters(exclude_categories=["Cc", "Cs"]).filter(
+    lambda c: not CONTROL_CHARACTERS.match(c)
+)  # any character an author may write: control characters are refused
+TEXT = st.text(AUTHOR_CHARACTERS, min_size=1, max_size=40).filter(lambda s: s.strip() != "")
 IDS = st.from_regex(r"[a-z][a-z0-9]{0,5}", fullmatch=True)
 
 
