@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import TEA, edit
 
 from generator.loader import load_course
 from generator.problems import ContentError
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def problems(project: Path) -> list[str]:
@@ -292,3 +290,17 @@ def test_a_number_field_takes_whole_numbers_only(course: Path, value: str) -> No
     assert problems(course) == [
         "content/lessons/serving.yml:3:10: minutes: expected a whole number, found plain text"
     ]
+
+
+def test_an_unreadable_folder_is_a_problem_not_a_traceback(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path.iterdir
+
+    def refuse(self: Path) -> Any:
+        if self.name == "scenarios":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    assert "content/scenarios: cannot be read: Permission denied" in problems(course)
