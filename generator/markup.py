@@ -14,6 +14,7 @@ otherwise end the form. Every scan here is linear in the length of the text.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 _LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+)\)")
 _TICKS = re.compile(r"`+")
@@ -36,7 +37,8 @@ _CODE = str.maketrans(
     {**_ESCAPES, **{c: "\\" + c for c in "*_()+-."}, '"': "&quot;"}
 )  # inside <code> nothing is Markdown
 _EMPHASIS = str.maketrans({"*": "\\*", "_": "\\_"})
-_BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:)")
+_BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:|(?:[-*_]\s*){3,}$)")
+"""Text that Markdown would read as a list, heading, admonition, tab, definition or rule."""
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 MAX_EMPHASIS = 64
 """More `*` or `_` than this in one text and all of them show literally: deeply nested emphasis
@@ -49,14 +51,21 @@ def inline(text: str, *, links: bool = True) -> str:
     if folded.count("*") + folded.count("_") > MAX_EMPHASIS:
         folded = folded.translate(_EMPHASIS)
     if not _SPECIAL.search(folded):  # most text: nothing to escape, nothing active
-        return "\\" + folded if _BLOCK_START.match(folded) else folded
+        return _guarded(folded)
     pieces = []
     for plain, code in _code_spans(folded):
         pieces.append(_links(plain) if links else plain.translate(_PLAIN))
         if code is not None:
             pieces.append(f"<code>{code.translate(_CODE)}</code>")
-    result = "".join(pieces)
-    return "\\" + result if _BLOCK_START.match(result) else result
+    return _guarded("".join(pieces))
+
+
+def _guarded(line: str) -> str:
+    """A line that cannot start a Markdown block: `~~~` (a fence; `~` cannot be escaped, so it
+    becomes an entity), a list marker, a rule, an admonition."""
+    if line.startswith("~"):
+        return "&#126;" + line[1:]
+    return "\\" + line if _BLOCK_START.match(line) else line
 
 
 def _code_spans(text: str) -> list[tuple[str, str | None]]:
@@ -82,12 +91,28 @@ def _code_spans(text: str) -> list[tuple[str, str | None]]:
     return parts
 
 
+def literal(text: str) -> str:
+    """Text shown exactly as typed, with no Markdown at all: titles, which also appear in the
+    navigation and the page head, where nothing is rendered."""
+    return _guarded(" ".join(text.split()).translate(_LITERAL))
+
+
+_LITERAL = str.maketrans({**_ESCAPES, "*": "\\*", "_": "\\_"})
+_URL_SAFE = "/:?#@&=+$,;%~-._"
+
+
+def url(address: str) -> str:
+    """A web address for a Markdown link: characters Markdown or HTML would act on (brackets,
+    parentheses, braces, `!`, `*`, quotes) are percent-encoded, as browsers do anyway."""
+    return quote(address, safe=_URL_SAFE)
+
+
 def _links(text: str) -> str:
     pieces, position = [], 0
     for match in _LINK.finditer(text):
-        label, url = match.groups()
+        label, address = match.groups()
         pieces.append(text[position : match.start()].translate(_PLAIN))
-        pieces.append(f"[{label.translate(_PLAIN)}]({url})")
+        pieces.append(f"[{label.translate(_PLAIN)}]({url(address)})")
         position = match.end()
     pieces.append(text[position:].translate(_PLAIN))
     return "".join(pieces)

@@ -25,10 +25,17 @@ MAX_TITLE = 200
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
 _SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
+PUBLISHABLE = ("png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt", "csv")
+"""Files a course may publish as they are: pictures, PDF, text and tables. Not HTML, SVG,
+scripts or Markdown pages, which could run code in a learner's browser."""
 FilePath = Annotated[
-    str, StringConstraints(pattern=rf"^{_SEGMENT}(?:/{_SEGMENT})*$", max_length=300)
+    str,
+    StringConstraints(
+        pattern=rf"^{_SEGMENT}(?:/{_SEGMENT})*\.(?:{'|'.join(PUBLISHABLE)})$", max_length=300
+    ),
 ]
-"""A path inside the content folder: letters, digits, `._-/`, no `..`, not absolute."""
+"""A path inside the content folder: letters, digits, `._-/`, no `..`, not absolute, and a
+kind of file that cannot run code in a browser."""
 MAX_ANSWERS = 26
 """Choices of a question or options of a scenario: one letter each, A to Z."""
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -56,9 +63,10 @@ class Source(Model):
     author: Text | None = Field(None, description="Who wrote it, when the work names an author.")
     publisher: Text | None = Field(None, description="Where it was published (site, journal).")
     published: Text | None = Field(None, description="When it was published, e.g. `2023-05`.")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$")] | None = Field(
-        None, description="Web address of the work, starting with https://."
-    )
+    url: (
+        Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
+        | None
+    ) = Field(None, description="Web address of the work, starting with https://.")
     note: Text | None = Field(None, description="Anything a reader should know about the work.")
 
 
@@ -131,8 +139,9 @@ class Syllabus(Model):
     glossary: list[Term] = Field(default_factory=list, description="Terms learners should know.")
     files: list[FilePath] = Field(
         default_factory=list,
-        description="Files in the content folder to publish as they are, e.g. `images/map.png` "
-        "or `about.md`; nothing else there is published.",
+        description="Files in the content folder to publish as they are, e.g. `images/map.png`: "
+        "pictures (png, jpg, gif, webp, avif), PDF, text or CSV; nothing else there is "
+        "published.",
     )
 
 

@@ -93,6 +93,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         kept = Files([f for f in files if not _held_back(f.abs_src_path, sources, self.published)])
         layout = (self.site.nav, _stamp(config))
         same_layout = self.dirty and layout == self.previous_layout
+        _refuse_shadowing(config, self.config.content_dir, self.published, self.root)
         for page in self.site.pages:
             if kept.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -129,6 +130,17 @@ def _escaped(nav: list[NavItem]) -> list[NavItem]:
         else:
             safe.append(item)
     return safe
+
+
+def _refuse_shadowing(config: MkDocsConfig, content: str, published: set[Path], root: Path) -> None:
+    """A listed file may not take the place of one of the site's own (the quiz script...)."""
+    for path in sorted(published):
+        rel = path.relative_to((root / content).resolve()).as_posix()
+        for folder in config.theme.dirs:
+            if (Path(folder) / rel).exists():
+                raise PluginError(
+                    f"{content}/{rel}: the site has a file of its own at {rel}; rename yours"
+                )
 
 
 def _held_back(source: str | None, folders: list[Path], published: set[Path]) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
-from generator.markup import blocks, cell, inline
+from generator.markup import blocks, cell, inline, literal, url
 from generator.models import Scenario, ScenarioQuestion, TrueFalse
 
 if TYPE_CHECKING:
@@ -267,6 +267,7 @@ def _environment() -> Environment:
         autoescape=False,  # the output is Markdown; author text goes through `inline`/`blocks`
     )
     env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
+    env.filters.update(literal=literal, url=url)
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
     env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)
     env.globals.update(form=form, item=item, anchor=anchor, key_line=key_line)
@@ -302,7 +303,7 @@ def front_matter(**fields: str | None) -> str:
 
 def links(items: Sequence[tuple[str, str]], page: str) -> str:
     """Comma-separated Markdown links from `page` to each (title, target)."""
-    return ", ".join(f"[{inline(title)}]({href(target, page)})" for title, target in items)
+    return ", ".join(f"[{literal(title)}]({href(target, page)})" for title, target in items)
 
 
 def count(items: Sized | int, noun: str, plural: str | None = None) -> str:

@@ -66,11 +66,9 @@ def test_broken_content_aborts_with_the_problem_list(course: Path) -> None:
 
 def test_a_hand_written_page_may_not_be_replaced(course: Path) -> None:
     (course / "content" / "index.md").write_text("# Mine\n", encoding="utf-8")
-    with (course / "content/course.yml").open("a", encoding="utf-8") as syllabus:
-        syllabus.write("files: [index.md]\n")
     result = mkdocs_build(course)
     assert result.returncode == 1
-    assert "content/index.md: the course generates this page" in result.stderr
+    assert "content/index.md: not part of the course, so it is not published" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -154,3 +152,51 @@ def test_a_title_outside_ascii_keeps_its_page_template(course: Path) -> None:
     assert "assets/quiz.js" in quiz, "the quiz template was used"
     assert "template:" not in quiz, "no front matter left on the page"
     assert "Tea ☕🍵 check" in quiz
+
+
+def test_a_listed_file_may_not_replace_the_sites_own(course: Path) -> None:
+    (course / "content/assets").mkdir()
+    (course / "content/assets/quiz.js").write_text('alert("mine")', encoding="utf-8")
+    with (course / "content/course.yml").open("a", encoding="utf-8") as syllabus:
+        syllabus.write("files: [assets/quiz.js]\n")
+    assert "files[0]: `assets/quiz.js` is not allowed here" in coursewright_check(course).stderr
+    (course / "content/assets/quiz.js").rename(course / "content/assets/quiz.txt")
+    (course / "site_overrides/assets/quiz.txt").write_text("the site's", encoding="utf-8")
+    edit(course, "content/course.yml", "assets/quiz.js", "assets/quiz.txt")
+    result = mkdocs_build(course)
+    assert result.returncode == 1
+    assert "content/assets/quiz.txt: the site has a file of its own" in result.stderr
+
+
+def test_a_source_address_cannot_carry_markup(course: Path) -> None:
+    attacks = [
+        "https://x.com/[a](javascript:alert(1))",
+        "https://x.com/[b](https://y.com){:onmouseover=alert(2)}",
+        "https://x.com/![c](https://no.invalid/p.png){:onerror=alert(3)}",
+        "https://x.com/" + "[" * 1500,
+    ]
+    syllabus = (course / "content/course.yml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: attack-{i}\n    title: Attack {i}\n    url: '{url}'\n"
+        for i, url in enumerate(attacks)
+    )
+    syllabus = syllabus.replace("sources:\n", "sources:\n" + extra, 1)
+    (course / "content/course.yml").write_text(syllabus, encoding="utf-8")
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Parsed(HTMLParser):  # as a browser reads the page: tags and attributes
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if name.startswith("on") or (value or "").lower().startswith("javascript:"):
+                    found.append(f"{tag} {name}={value}")
+            if tag == "img":
+                found.append("img")
+
+    html = (course / "site/sources.html").read_text(encoding="utf-8")
+    Parsed().feed(html)
+    assert found == []
+    assert "%5Ba%5D%28javascript:alert%281%29%29" in html

@@ -186,3 +186,30 @@ def test_code_spans_stay_text_inside_html_blocks(text: str) -> None:
     tags.feed(html)
     assert not [t for t in tags.found if t.startswith(("img", "script")) or " on" in t], html
     assert html.count("</form>") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---", "\\---"),
+        ("***", "\\***"),
+        ("___", "\\___"),
+        ("~~~", "&#126;~~"),
+        ("~~~ & <b>", "&#126;~~ &amp; &lt;b&gt;"),
+    ],
+)
+def test_a_paragraph_cannot_become_a_rule_or_a_fence(text: str, expected: str) -> None:
+    assert inline(text) == expected
+
+
+def test_titles_show_exactly_as_typed_everywhere(course: Path) -> None:
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "title: Serving on time",
+        'title: "See [docs](https://x.org) *now*"',
+    )
+    edit(course, "content/course.yml", "name: 30-minute talk", 'name: The "big" talk')
+    pages = {p.path: p.markdown for p in render_site(load_course(course)).pages}
+    assert "# See \\[docs\\](https://x.org) \\*now\\*" in pages["lessons/serving.md"]
+    assert '=== "The &quot;big&quot; talk"' in pages["index.md"]
