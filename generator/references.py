@@ -79,6 +79,13 @@ def _register(
 
 def _references(course: Course) -> Iterator[tuple[str, str, Place]]:
     """Yield (kind, id, place) for every reference an author wrote."""
+    yield from _syllabus_references(course)
+    yield from _lesson_references(course)
+    yield from _scenario_references(course)
+    yield from _quiz_references(course)
+
+
+def _syllabus_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     syllabus = course.syllabus
     for i, term in enumerate(syllabus.glossary):
         for j, ref in enumerate(term.sources):
@@ -89,6 +96,9 @@ def _references(course: Course) -> Iterator[tuple[str, str, Place]]:
                 yield "lesson", item.lesson, ("index", ("formats", i, "agenda", j, "lesson"))
     for i, ref in enumerate(syllabus.lessons):
         yield "lesson", ref, ("index", ("lessons", i))
+
+
+def _lesson_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     for slug, lesson in course.lessons.items():
         page = f"lessons/{slug}"
         for i, ref in enumerate(lesson.terms):
@@ -96,6 +106,9 @@ def _references(course: Course) -> Iterator[tuple[str, str, Place]]:
         for i, guideline in enumerate(lesson.guidelines):
             for j, ref in enumerate(guideline.sources):
                 yield "source", ref, (page, ("guidelines", i, "sources", j))
+
+
+def _scenario_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     for slug, scenario in course.scenarios.items():
         page = f"scenarios/{slug}"
         if scenario.perspective:
@@ -104,7 +117,6 @@ def _references(course: Course) -> Iterator[tuple[str, str, Place]]:
             yield "guideline", ref, (page, ("guidelines", i))
         for i, ref in enumerate(scenario.sources):
             yield "source", ref, (page, ("sources", i))
-    yield from _quiz_references(course)
 
 
 def _quiz_references(course: Course) -> Iterator[tuple[str, str, Place]]:
