@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.edition import for_learners
 from generator.loader import Layout, load_course, schema_files
 from generator.problems import ContentError, printable
 from generator.render import count, render_site
@@ -83,7 +84,7 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             "pass --force to replace it"
         )
     course = load_course(root, layout)
-    site = render_site(course)
+    site = render_site(for_learners(course))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the pages are for publishing

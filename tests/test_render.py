@@ -10,6 +10,7 @@ import pytest
 from conftest import HERE, ROOT, TEA, edit
 
 from generator import render
+from generator.edition import for_learners
 from generator.loader import load_course
 from generator.markup import blocks, cell, inline
 from generator.render import href, render_site
@@ -18,7 +19,7 @@ GOLDEN = HERE / "golden" / "tea"
 
 
 def expected_files() -> dict[str, str]:
-    site = render_site(load_course(TEA))
+    site = render_site(for_learners(load_course(TEA)))  # the learner edition, as published
     files = {page.path: page.markdown for page in site.pages}
     files["nav.json"] = json.dumps(site.nav, indent=2) + "\n"
     return files
