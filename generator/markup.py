@@ -45,7 +45,7 @@ MAX_EMPHASIS = 64
 makes the Markdown reader recurse until it fails."""
 
 
-def inline(text: str, *, links: bool = True) -> str:
+def inline(text: str) -> str:
     """Author text for one line: whitespace folded, only the allowed Markdown left active."""
     folded = " ".join(text.split())
     if folded.count("*") + folded.count("_") > MAX_EMPHASIS:
@@ -54,7 +54,7 @@ def inline(text: str, *, links: bool = True) -> str:
         return _guarded(folded)
     pieces = []
     for plain, code in _code_spans(folded):
-        pieces.append(_links(plain) if links else plain.translate(_PLAIN))
+        pieces.append(_links(plain))
         if code is not None:
             pieces.append(f"<code>{code.translate(_CODE)}</code>")
     return _guarded("".join(pieces))
@@ -122,8 +122,3 @@ def blocks(text: str) -> str:
     """Author text of one or more paragraphs, split at blank lines."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
     return "\n\n".join(inline(p) for p in paragraphs if p.strip())
-
-
-def cell(text: str) -> str:
-    """Author text inside a table cell: every `|` is escaped, code included."""
-    return inline(text)

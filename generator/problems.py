@@ -66,9 +66,16 @@ class ContentError(Exception):
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`did you mean `x`? ` for the closest candidate, or nothing. Only candidates of a similar
     length are compared, which keeps hundreds of misspellings among hundreds of ids fast."""
+    close = closest(word, candidates)
+    return f"did you mean `{close}`? " if close else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `word`, if one is close enough; only candidates of a similar
+    length are compared."""
     near = [c for c in candidates if abs(len(c) - len(word)) <= max(3, len(word) // 3)]
     close = difflib.get_close_matches(word, near, n=1)
-    return f"did you mean `{close[0]}`? " if close else ""
+    return close[0] if close else None
 
 
 def field_name(loc: Loc) -> str:
@@ -140,7 +147,8 @@ def _misspelt(items: list[Any]) -> set[Loc]:
         *parent, name = item["loc"]
         if item["type"] == "extra_forbidden":
             names = [loc[-1] for loc in missing if list(loc[:-1]) == parent]
-            found.update((*parent, close) for close in difflib.get_close_matches(name, names, n=1))
+            if (close := closest(name, names)) is not None:
+                found.add((*parent, close))
     return found
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
-from generator.markup import blocks, cell, inline, literal, url
+from generator.markup import blocks, inline, literal, url
 from generator.models import Scenario, ScenarioQuestion, TrueFalse
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown; author text goes through `inline`/`blocks`
     )
-    env.filters.update(inline=inline, blocks=blocks, cell=cell, href=href, clock=clock)
+    env.filters.update(inline=inline, blocks=blocks, href=href, clock=clock)
     env.filters.update(literal=literal, url=url)
     env.filters.update(count=count, lettered=lettered, fingerprint=fingerprint)
     env.globals.update(letters=LETTERS, grades=GRADE_LABELS, front_matter=front_matter, links=links)

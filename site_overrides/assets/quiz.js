@@ -280,9 +280,8 @@
   }
 
   function showTone(details, score) {
-    ["note", "success", "warning", "failure"].forEach(function (name) {
-      details.classList.remove(name);
-    });
+    Object.keys(TONE_CLASS).forEach(function (t) { details.classList.remove(TONE_CLASS[t]); });
+    details.classList.remove("note"); // the neutral look it has before any Check
     details.classList.add(TONE_CLASS[tone(score)]);
   }
 
