@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.edition import for_learners
+from generator.edition import edition
 from generator.loader import Layout, load_course, schema_files
+from generator.markup import count
 from generator.problems import ContentError, printable
-from generator.render import count, render_site
+from generator.render import render_site
 
 MARKER = ".coursewright-build"
 """Left in every folder `build` writes, so a later build may replace it."""
@@ -84,7 +85,7 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             "pass --force to replace it"
         )
     course = load_course(root, layout)
-    site = render_site(for_learners(course))
+    site = render_site(edition(course, "learner"))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the pages are for publishing

@@ -4,12 +4,20 @@ trainer-only text never reaches a template of the learner edition."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from generator.models import Course, DeliveryFormat
+
+Audience = Literal["learner", "trainer"]
+
+
+def edition(course: Course, audience: Audience) -> Course:
+    """What `audience` may see of the course: trainers see everything; learners see the course
+    without the trainer-only text listed by `trainer_only`."""
+    return course if audience == "trainer" else for_learners(course)
 
 
 def for_learners(course: Course) -> Course:

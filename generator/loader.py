@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.models import ID_PATTERN, Course, Lesson, Quiz, Scenario, Syllabus
+from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Quiz, Scenario, Syllabus
 from generator.problems import ContentError, Problem, explain, field_name
 from generator.references import Finding, check_references
 from generator.source import Document, read
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from generator.models import FileKey
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -76,24 +78,24 @@ class _Reader:
     root: Path
     layout: Layout
     problems: list[Problem] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)
-    """Parsed files by the page they become, e.g. `lessons/intro`."""
+    documents: dict[FileKey, Document] = field(default_factory=dict)
+    """Parsed files by kind and id, e.g. `("lesson", "intro")`."""
 
     def course(self) -> Course:
         syllabus = None
         if (self.root / self.layout.syllabus).exists() or (
             self.root / self.layout.syllabus
         ).is_symlink():
-            syllabus = self.file(self.layout.syllabus, Syllabus, "index")
+            syllabus = self.file(self.layout.syllabus, Syllabus, COURSE_FILE)
         else:
             self.problems.append(Problem.about(self.layout.syllabus, self.missing_syllabus()))
-        lessons = self.folder(self.layout.lessons, "lessons", Lesson)
-        scenarios = self.folder(self.layout.scenarios, "scenarios", Scenario)
-        quizzes = self.folder(self.layout.quizzes_dir, "quizzes", Quiz)
+        lessons = self.folder(self.layout.lessons, "lesson", Lesson)
+        scenarios = self.folder(self.layout.scenarios, "scenario", Scenario)
+        quizzes = self.folder(self.layout.quizzes_dir, "quiz", Quiz)
         if syllabus is None:
             raise ContentError(self.problems + self.strays([]))
         self.problems += self.strays(syllabus.files) + self.listed_files(syllabus.files)
-        files = {page: document.path for page, document in self.documents.items()}
+        files = {key: document.path for key, document in self.documents.items()}
         course = _assemble(syllabus, lessons, scenarios, quizzes, files)
         if not self.problems:  # references into a broken file would only repeat its problems
             self.problems += [self.locate(finding) for finding in check_references(course)]
@@ -111,7 +113,7 @@ class _Reader:
         return MISSING_SYLLABUS
 
     def locate(self, finding: Finding) -> Problem:
-        document = self.documents[finding.page]
+        document = self.documents[finding.file]
         line, column = document.position(finding.loc)
         message = finding.message
         if finding.also:
@@ -119,11 +121,11 @@ class _Reader:
             message += f" (first used at {first.path}:{first.position(finding.also[1])[0]})"
         return Problem(document.path, line, column, field_name(finding.loc), message)
 
-    def file(self, rel: str, model: type[M], page: str) -> M | None:
+    def file(self, rel: str, model: type[M], key: FileKey) -> M | None:
         document = read(self.root, rel, self.problems)
         if document is None:
             return None
-        self.documents[page] = document
+        self.documents[key] = document
         try:
             return model.model_validate(document.data)
         except ValidationError as error:
@@ -132,7 +134,7 @@ class _Reader:
         finally:
             document.data = None  # the model holds it now; fewer objects for the collector
 
-    def folder(self, folder: str, pages: str, model: type[M]) -> dict[str, M]:
+    def folder(self, folder: str, kind: str, model: type[M]) -> dict[str, M]:
         path = self.root / folder
         try:
             entries = sorted(path.iterdir()) if path.is_dir() else []
@@ -155,7 +157,7 @@ class _Reader:
                         rel, f"a file named `{slug}` with another ending exists too; keep one"
                     )
                 )
-            elif (loaded := self.file(rel, model, f"{pages}/{slug}")) is not None:
+            elif (loaded := self.file(rel, model, (kind, slug))) is not None:
                 found[slug] = loaded
         return found
 
@@ -184,7 +186,7 @@ class _Reader:
         content = self.root / self.layout.content_dir
         for i, name in enumerate(names):
             path = content / name
-            where = self.documents["index"]
+            where = self.documents[COURSE_FILE]
             line, column = where.position(("files", i))
             if not _inside(path, self.root):
                 message = "links outside the course; copy the file into the content folder"
@@ -235,7 +237,7 @@ def _assemble(
     lessons: dict[str, Lesson],
     scenarios: dict[str, Scenario],
     quizzes: dict[str, Quiz],
-    files: dict[str, str],
+    files: dict[FileKey, str],
 ) -> Course:
     """Order lessons as the syllabus lists them, quizzes by lesson, and scenarios by perspective,
     then in teaching order: by the first guideline they apply, as the lessons teach them."""

@@ -13,8 +13,15 @@ otherwise end the form. Every scan here is linear in the length of the text.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+from generator.models import paragraphs
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence, Sized
 
 _LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+)\)")
 _TICKS = re.compile(r"`+")
@@ -120,5 +127,42 @@ def _links(text: str) -> str:
 
 def blocks(text: str) -> str:
     """Author text of one or more paragraphs, split at blank lines."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
+    return "\n\n".join(inline(p) for p in paragraphs(text))
+
+
+def href(target: str, page: str) -> str:
+    """A link to `target` (a page path, optionally with #anchor) from the page `page`."""
+    path, _, anchor = target.partition("#")
+    here, there = page.split("/")[:-1], path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:])
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def links(items: Sequence[tuple[str, str]], page: str) -> str:
+    """Comma-separated Markdown links from `page` to each (title, target)."""
+    return ", ".join(f"[{literal(title)}]({href(target, page)})" for title, target in items)
+
+
+def front_matter(**fields: str | None) -> str:
+    """A YAML front matter block; values are JSON strings, which YAML reads as they are. Text
+    outside ASCII stays as it is: JSON's surrogate escapes for an emoji are not YAML."""
+    lines = [
+        f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}"
+        for key, value in fields.items()
+        if value
+    ]
+    return "\n".join(["---", *lines, "---"]) + "\n"
+
+
+def count(items: Sized | int, noun: str, plural: str | None = None) -> str:
+    """`3 questions`, `1 question`; give `plural` where adding an s is wrong."""
+    number = items if isinstance(items, int) else len(items)
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def clock(minutes: int) -> str:
+    """Minutes from the start as h:mm, for agendas."""
+    return f"{minutes // 60}:{minutes % 60:02d}"

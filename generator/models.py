@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -43,6 +43,27 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u20
 overrides that make text read differently from how it is stored."""
 Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
 Grade = Literal["best", "acceptable", "poor"]
+Mark = Literal["right", "wrong", "best", "acceptable", "poor"]
+"""How an answer counts: right or wrong, or a scenario option's grade."""
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+def paragraphs(text: str) -> list[str]:
+    """Author text as a page shows it: paragraphs split at blank lines, each folded onto one
+    line (line breaks and runs of spaces inside a paragraph show as one space)."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer a learner can pick, its mark and the feedback for it: the single description
+    of a question's answers that every output uses (forms, keys, scores, exports)."""
+
+    text: str
+    mark: Mark
+    feedback: str
 
 
 class Model(BaseModel):
@@ -161,11 +182,17 @@ class Example(Model):
         None, description="A length limit the text must respect, e.g. a message box's limit."
     )
 
+    @property
+    def length(self) -> int:
+        """Characters of the text as the page shows it, a blank line between paragraphs."""
+        return len("\n\n".join(paragraphs(self.text)))
+
     @model_validator(mode="after")
     def _fits(self) -> Example:
-        if self.max_characters is not None and len(self.text) > self.max_characters:
+        if self.max_characters is not None and self.length > self.max_characters:
             raise ValueError(
-                f"text has {len(self.text)} characters, over the limit of {self.max_characters}"
+                f"text has {self.length} characters as shown, over the limit of "
+                f"{self.max_characters}"
             )
         return self
 
@@ -234,6 +261,9 @@ class Scenario(Model):
             raise ValueError("no option is graded `best`; grade the one you recommend `best`")
         return options
 
+    def answers(self) -> list[Answer]:
+        return [Answer(o.text, o.grade, o.feedback) for o in self.options]
+
 
 class Choice(Model):
     """An answer to a choice question."""
@@ -244,8 +274,20 @@ class Choice(Model):
 
 
 class QuestionBase(Model):
+    """What every kind of question has. A kind adds its own fields and says, in `answers`,
+    which answers a learner can pick and how each counts; its template partial
+    (`templates/kinds/<type>.md.jinja`) shows it."""
+
     id: Id = Field(description="Stable id, unique in the course; saved progress uses it.")
     objective: Id = Field(description="Id of the learning objective the question assesses.")
+
+    def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
+        """The answers in the order the author wrote them; `scenarios` for kinds that ask one."""
+        raise NotImplementedError
+
+
+def _choice_answers(choices: list[Choice]) -> list[Answer]:
+    return [Answer(c.text, "right" if c.correct else "wrong", c.feedback) for c in choices]
 
 
 class SingleChoice(QuestionBase):
@@ -268,6 +310,9 @@ class SingleChoice(QuestionBase):
             )
         return choices
 
+    def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
+        return _choice_answers(self.choices)
+
 
 class MultipleChoice(QuestionBase):
     """A question where every right answer must be picked."""
@@ -287,6 +332,9 @@ class MultipleChoice(QuestionBase):
             raise ValueError("no choice is marked `correct: true`; mark at least one")
         return choices
 
+    def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
+        return _choice_answers(self.choices)
+
 
 class TrueFalse(QuestionBase):
     """A statement the learner judges true or false."""
@@ -297,6 +345,12 @@ class TrueFalse(QuestionBase):
     feedback_true: Text = Field(description="Feedback for a learner who answers true.")
     feedback_false: Text = Field(description="Feedback for a learner who answers false.")
 
+    def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
+        return [
+            Answer("True", "right" if self.answer else "wrong", self.feedback_true),
+            Answer("False", "wrong" if self.answer else "right", self.feedback_false),
+        ]
+
 
 class ScenarioQuestion(QuestionBase):
     """A scenario asked as a question; its best options are the right answers."""
@@ -304,6 +358,9 @@ class ScenarioQuestion(QuestionBase):
     type: Literal["scenario"]
     scenario: Id = Field(description="Id (file name) of the scenario to ask.")
     prompt: Text | None = Field(None, description="Replaces the scenario's own question.")
+
+    def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
+        return scenarios[self.scenario].answers()
 
 
 Question = Annotated[
@@ -321,6 +378,11 @@ class Quiz(Model):
     questions: list[Question] = Field(min_length=1, description="The questions, in order.")
 
 
+FileKey = tuple[str, str]
+"""A course file by kind and id: `("lesson", "intro")`; course.yml is `COURSE_FILE`."""
+COURSE_FILE: FileKey = ("course", "")
+
+
 @dataclass(frozen=True)
 class Course:
     """Everything loaded and checked: the syllabus plus lessons, scenarios and quizzes by id."""
@@ -329,5 +391,5 @@ class Course:
     lessons: dict[str, Lesson]
     scenarios: dict[str, Scenario]
     quizzes: dict[str, Quiz]
-    files: dict[str, str] = field(default_factory=dict)
-    """Source file of each page, by page path without `.md`, e.g. `lessons/intro`."""
+    files: dict[FileKey, str] = field(default_factory=dict)
+    """Each course file's path by its kind and id, e.g. `("lesson", "intro")`."""

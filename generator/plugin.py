@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.edition import for_learners
+from generator.edition import edition
 from generator.loader import Layout, load_course
 from generator.problems import ContentError
 from generator.render import NavItem, Site, render_site
@@ -70,7 +70,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             course = load_course(self.root, layout)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        self.site: Site = render_site(for_learners(course))
+        self.site: Site = render_site(edition(course, "learner"))
         content = (self.root / self.config.content_dir).resolve()
         self.published = {(content / name).resolve() for name in course.syllabus.files}
         if config.nav is None:

@@ -5,22 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.models import Course, ScenarioQuestion
+from generator.catalog import agenda
+from generator.models import COURSE_FILE, Course, FileKey, ScenarioQuestion
 from generator.problems import did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 Loc = tuple[str | int, ...]
-Place = tuple[str, Loc]
-"""A page (e.g. `lessons/intro`, `index` for course.yml) and a location in its file."""
+Place = tuple[FileKey, Loc]
+"""A course file (e.g. `("lesson", "intro")`) and a location in it."""
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A cross-file problem; the loader turns the page and location into file and line."""
+    """A cross-file problem; the loader turns the file and location into path and line."""
 
-    page: str
+    file: FileKey
     loc: Loc
     message: str
     also: Place | None = None
@@ -47,19 +48,19 @@ def _definitions(course: Course) -> Iterator[tuple[str, str, Place]]:
         ("format", "formats", [item.id for item in syllabus.formats]),
     ):
         for i, ident in enumerate(ids):
-            yield kind, ident, ("index", (key, i, "id"))
+            yield kind, ident, (COURSE_FILE, (key, i, "id"))
     for slug in course.lessons:
-        yield "lesson", slug, (f"lessons/{slug}", ())
+        yield "lesson", slug, (("lesson", slug), ())
     for slug in course.scenarios:
-        yield "scenario", slug, (f"scenarios/{slug}", ())
+        yield "scenario", slug, (("scenario", slug), ())
     for slug, lesson in course.lessons.items():
         for i, objective in enumerate(lesson.objectives):
-            yield "objective", objective.id, (f"lessons/{slug}", ("objectives", i, "id"))
+            yield "objective", objective.id, (("lesson", slug), ("objectives", i, "id"))
         for i, guideline in enumerate(lesson.guidelines):
-            yield "guideline", guideline.id, (f"lessons/{slug}", ("guidelines", i, "id"))
+            yield "guideline", guideline.id, (("lesson", slug), ("guidelines", i, "id"))
     for slug, quiz in course.quizzes.items():
         for i, question in enumerate(quiz.questions):
-            yield "question", question.id, (f"quizzes/{slug}", ("questions", i, "id"))
+            yield "question", question.id, (("quiz", slug), ("questions", i, "id"))
 
 
 def _register(
@@ -89,45 +90,45 @@ def _syllabus_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     syllabus = course.syllabus
     for i, term in enumerate(syllabus.glossary):
         for j, ref in enumerate(term.sources):
-            yield "source", ref, ("index", ("glossary", i, "sources", j))
+            yield "source", ref, (COURSE_FILE, ("glossary", i, "sources", j))
     for i, form in enumerate(syllabus.formats):
         for j, item in enumerate(form.agenda):
             if item.lesson:
-                yield "lesson", item.lesson, ("index", ("formats", i, "agenda", j, "lesson"))
+                yield "lesson", item.lesson, (COURSE_FILE, ("formats", i, "agenda", j, "lesson"))
     for i, ref in enumerate(syllabus.lessons):
-        yield "lesson", ref, ("index", ("lessons", i))
+        yield "lesson", ref, (COURSE_FILE, ("lessons", i))
 
 
 def _lesson_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     for slug, lesson in course.lessons.items():
-        page = f"lessons/{slug}"
+        file = ("lesson", slug)
         for i, ref in enumerate(lesson.terms):
-            yield "term", ref, (page, ("terms", i))
+            yield "term", ref, (file, ("terms", i))
         for i, guideline in enumerate(lesson.guidelines):
             for j, ref in enumerate(guideline.sources):
-                yield "source", ref, (page, ("guidelines", i, "sources", j))
+                yield "source", ref, (file, ("guidelines", i, "sources", j))
 
 
 def _scenario_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     for slug, scenario in course.scenarios.items():
-        page = f"scenarios/{slug}"
+        file = ("scenario", slug)
         if scenario.perspective:
-            yield "perspective", scenario.perspective, (page, ("perspective",))
+            yield "perspective", scenario.perspective, (file, ("perspective",))
         for i, ref in enumerate(scenario.guidelines):
-            yield "guideline", ref, (page, ("guidelines", i))
+            yield "guideline", ref, (file, ("guidelines", i))
         for i, ref in enumerate(scenario.sources):
-            yield "source", ref, (page, ("sources", i))
+            yield "source", ref, (file, ("sources", i))
 
 
 def _quiz_references(course: Course) -> Iterator[tuple[str, str, Place]]:
     for slug, quiz in course.quizzes.items():
-        page = f"quizzes/{slug}"
+        file = ("quiz", slug)
         if quiz.lesson:
-            yield "lesson", quiz.lesson, (page, ("lesson",))
+            yield "lesson", quiz.lesson, (file, ("lesson",))
         for i, question in enumerate(quiz.questions):
-            yield "objective", question.objective, (page, ("questions", i, "objective"))
+            yield "objective", question.objective, (file, ("questions", i, "objective"))
             if isinstance(question, ScenarioQuestion):
-                yield "scenario", question.scenario, (page, ("questions", i, "scenario"))
+                yield "scenario", question.scenario, (file, ("questions", i, "scenario"))
 
 
 MAX_HINTS = 10
@@ -159,11 +160,11 @@ def _lesson_order(course: Course) -> Iterator[Finding]:
     listed = course.syllabus.lessons
     for i, slug in enumerate(listed):
         if slug in listed[:i]:
-            yield Finding("index", ("lessons", i), f"lesson `{slug}` is listed twice")
+            yield Finding(COURSE_FILE, ("lessons", i), f"lesson `{slug}` is listed twice")
     for slug in course.lessons:
         if slug not in listed:
             yield Finding(
-                f"lessons/{slug}",
+                ("lesson", slug),
                 (),
                 "this lesson is missing from `lessons:` in the "
                 "course file; add its id where it belongs in the teaching order",
@@ -172,13 +173,10 @@ def _lesson_order(course: Course) -> Iterator[Finding]:
 
 def _agendas(course: Course) -> Iterator[Finding]:
     for i, form in enumerate(course.syllabus.formats):
-        total = 0
-        for item in form.agenda:
-            lesson = course.lessons.get(item.lesson or "")
-            total += item.minutes or (lesson.minutes if lesson else 0)
+        total = sum(slot.minutes for slot in agenda(course, form))
         if total > form.minutes:
             yield Finding(
-                "index",
+                COURSE_FILE,
                 ("formats", i, "minutes"),
                 f"the agenda takes {total} minutes, "
                 f"more than the {form.minutes} this format has; shorten or drop a slot",
@@ -191,7 +189,7 @@ def _unassessed(course: Course) -> Iterator[Finding]:
         for i, objective in enumerate(lesson.objectives):
             if objective.id not in assessed:
                 yield Finding(
-                    f"lessons/{slug}",
+                    ("lesson", slug),
                     ("objectives", i, "id"),
                     "no quiz question "
                     f"assesses this objective; add one with `objective: {objective.id}`",

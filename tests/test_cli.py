@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, TEA, coursewright_check, edit
 
 from generator.cli import MARKER, main
-from generator.edition import for_learners
+from generator.edition import edition
 from generator.loader import load_course
 from generator.render import render_site
 
@@ -36,12 +36,12 @@ def test_check_reports_problems_without_a_traceback(course: Path) -> None:
 def test_build_writes_exactly_what_the_plugin_serves(tmp_path: Path) -> None:
     out = tmp_path / "pages"
     assert main(["--root", str(TEA), "build", "--out", str(out)]) == 0
-    for page in render_site(for_learners(load_course(TEA))).pages:
+    for page in render_site(edition(load_course(TEA), "learner")).pages:
         assert (out / page.path).read_text(encoding="utf-8") == page.markdown
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert written == {page.path for page in render_site(for_learners(load_course(TEA))).pages} | {
-        MARKER
-    }
+    assert written == {
+        page.path for page in render_site(edition(load_course(TEA), "learner")).pages
+    } | {MARKER}
 
 
 def test_build_replaces_its_own_output(tmp_path: Path) -> None:

@@ -1,24 +1,40 @@
 """The malformed-input corpus: each case under tests/corpus/ overlays broken files on the sample
-course; `coursewright check` must print exactly `expected.txt` to stderr and exit 1."""
+course; `coursewright check` must print exactly `expected.txt` to stderr and exit 1. Cases run
+in this process through the command line's `main` (test_cli runs the installed command)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import HERE, TEA, coursewright_check
+from conftest import HERE, TEA
+
+from generator.cli import main
 
 CORPUS = HERE / "corpus"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
 
 
-def assert_clean_failure(
-    result: subprocess.CompletedProcess[str], shown: str, expected: Path, update: bool
-) -> None:
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def check(project: Path, capsys: pytest.CaptureFixture[str]) -> Result:
+    """`coursewright check` in `project`, run through `main` in this process."""
+    capsys.readouterr()
+    status = main(["--root", str(project), "check"])
+    out, err = capsys.readouterr()
+    return Result(status, out, err)
+
+
+def assert_clean_failure(result: Result, shown: str, expected: Path, update: bool) -> None:
     """Exit 1, nothing on stdout, no traceback, and exactly the expected problems (`shown` is
     stderr with any machine-specific path replaced)."""
     if update:
@@ -30,7 +46,9 @@ def assert_clean_failure(
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_corpus_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
+def test_corpus_case(
+    case: str, tmp_path: Path, update_goldens: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "course"
     shutil.copytree(TEA, project)
     overlay = CORPUS / case
@@ -39,7 +57,7 @@ def test_corpus_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
             target = project / source.relative_to(overlay)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    result = coursewright_check(project)
+    result = check(project, capsys)
     assert_clean_failure(result, result.stderr, overlay / "expected.txt", update_goldens)
 
 
@@ -115,11 +133,13 @@ GENERATED: dict[str, Callable[[Path], None]] = {
 
 
 @pytest.mark.parametrize("case", sorted(GENERATED))
-def test_generated_case(case: str, tmp_path: Path, update_goldens: bool) -> None:
+def test_generated_case(
+    case: str, tmp_path: Path, update_goldens: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "course"
     shutil.copytree(TEA, project)
     GENERATED[case](project)
-    result = coursewright_check(project)
+    result = check(project, capsys)
     shown = result.stderr.replace(str(tmp_path), "TMP")
     assert_clean_failure(result, shown, CORPUS / f"{case}.expected.txt", update_goldens)
 

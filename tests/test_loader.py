@@ -9,6 +9,7 @@ import pytest
 from conftest import TEA, edit
 
 from generator.loader import load_course
+from generator.models import COURSE_FILE
 from generator.problems import ContentError
 
 
@@ -22,8 +23,8 @@ def test_the_sample_course_loads_in_order() -> None:
     course = load_course(TEA)
     assert list(course.lessons) == ["choosing", "serving"]
     assert list(course.scenarios) == ["late-guests", "strong-tea"]
-    assert course.files["lessons/choosing"] == "content/lessons/choosing.yml"
-    assert course.files["index"] == "content/course.yml"
+    assert course.files[("lesson", "choosing")] == "content/lessons/choosing.yml"
+    assert course.files[COURSE_FILE] == "content/course.yml"
 
 
 @pytest.mark.parametrize(

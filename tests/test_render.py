@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
 from conftest import HERE, ROOT, TEA, edit
+from pydantic import ValidationError
 
-from generator import render
-from generator.edition import for_learners
+from generator import widgets
+from generator.edition import edition
 from generator.loader import load_course
-from generator.markup import blocks, inline
-from generator.render import href, render_site
+from generator.markup import blocks, href, inline
+from generator.models import Answer, Example
+from generator.navigation import NavItem
+from generator.render import render_site
 
 GOLDEN = HERE / "golden" / "tea"
 
 
 def expected_files() -> dict[str, str]:
-    site = render_site(for_learners(load_course(TEA)))  # the learner edition, as published
+    site = render_site(edition(load_course(TEA), "learner"))  # the learner edition, as published
     files = {page.path: page.markdown for page in site.pages}
     files["nav.json"] = json.dumps(site.nav, indent=2) + "\n"
     return files
@@ -114,9 +118,9 @@ def test_golden_folder_is_not_empty() -> None:
 
 
 def test_long_navigation_sections_become_numbered_groups() -> None:
-    from generator.render import _chunked
+    from generator.navigation import chunked as _chunked
 
-    items: list[render.NavItem] = [{f"Lesson {n}": f"lessons/l{n}.md"} for n in range(1, 61)]
+    items: list[NavItem] = [{f"Lesson {n}": f"lessons/l{n}.md"} for n in range(1, 61)]
     assert _chunked("Lessons", items[:30]) == items[:30]
     groups = _chunked("Lessons", items)
     assert [next(iter(group)) for group in groups] == [  # type: ignore[call-overload]
@@ -177,8 +181,8 @@ def test_code_spans_stay_text_inside_html_blocks(text: str) -> None:
 
     import markdown
 
-    source = render.item("q", "single", [render.Answer(text, "right")], "c") + "\n"
-    source += render.form("q", "single", text, [render.Answer(text, "right")]) + "\n\n</div>\n"
+    source = widgets.item("q", "single", [Answer(text, "right", "")], "c") + "\n"
+    source += widgets.form("q", "single", text, [Answer(text, "right", "")]) + "\n\n</div>\n"
     html = markdown.markdown(source, extensions=["md_in_html", "attr_list", "pymdownx.details"])
 
     class Tags(HTMLParser):
@@ -205,3 +209,26 @@ def test_titles_show_exactly_as_typed_everywhere(course: Path) -> None:
     pages = {p.path: p.markdown for p in render_site(load_course(course)).pages}
     assert "# See \\[docs\\](https://x.org) \\*now\\*" in pages["lessons/serving.md"]
     assert '=== "The &quot;big&quot; talk"' in pages["index.md"]
+
+
+def test_an_example_is_counted_as_the_page_shows_it() -> None:
+    """The limit check and the page's count agree: line breaks and runs of spaces in the YAML
+    fold into one space on the page, so they do not count against the limit."""
+    text = "Hello  there,\n     friend.\n\nSecond   line."
+    example = Example(text=text, max_characters=34)
+    shown = "Hello there, friend.\n\nSecond line."
+    assert example.length == len(shown) == 34
+    assert len(text) == 42
+    assert markdown_of_example(example) == "*34 of 34 characters.*"
+    with pytest.raises(ValidationError, match="34 characters as shown, over the limit of 33"):
+        Example(text=text, max_characters=33)
+
+
+def markdown_of_example(example: Example) -> str:
+    course = load_course(TEA)
+    lesson = course.lessons["choosing"]
+    guideline = lesson.guidelines[0].model_copy(update={"examples": [example]})
+    lesson = lesson.model_copy(update={"guidelines": [guideline]})
+    site = render_site(dataclasses.replace(course, lessons={**course.lessons, "choosing": lesson}))
+    page = next(p for p in site.pages if p.path == "lessons/choosing.md")
+    return next(line.strip() for line in page.markdown.splitlines() if "characters.*" in line)

@@ -1,0 +1,52 @@
+"""The site's navigation tree, in MkDocs' shape, from the course and its catalog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
+from generator.catalog import page
+
+if TYPE_CHECKING:
+    from generator.catalog import Catalog
+    from generator.models import Course
+
+NavItem: TypeAlias = 'str | dict[str, str | list["NavItem"]]'
+"""A page path, or `{title: path}`, or `{title: [items]}`."""
+
+NAV_GROUP_LIMIT = 30
+NAV_GROUP_SIZE = 25
+"""Sections longer than the limit are split into numbered groups of this size."""
+
+
+def navigation(course: Course, catalog: Catalog) -> list[NavItem]:
+    lessons: list[NavItem] = [
+        {lesson.title: page("lesson", slug)} for slug, lesson in course.lessons.items()
+    ]
+    nav: list[NavItem] = [{"Home": page("course")}, {"Lessons": chunked("Lessons", lessons)}]
+    if course.scenarios:
+        items: list[NavItem] = [{"Overview": page("scenarios")}]
+        for title, group in catalog.scenario_groups():
+            entries: list[NavItem] = [{s.title: page("scenario", slug)} for slug, s in group]
+            items += [{title: chunked(title, entries)}] if title else chunked("Scenarios", entries)
+        nav.append({"Scenarios": items})
+    if course.quizzes:
+        quizzes: list[NavItem] = [
+            {quiz.title: page("quiz", slug)} for slug, quiz in course.quizzes.items()
+        ]
+        nav.append({"Quizzes": [*chunked("Quizzes", quizzes), {"Your progress": page("progress")}]})
+    if course.syllabus.glossary:
+        nav.append({"Glossary": page("glossary")})
+    if course.syllabus.sources:
+        nav.append({"Sources": page("sources")})
+    return nav
+
+
+def chunked(name: str, items: list[NavItem]) -> list[NavItem]:
+    """Long lists become numbered groups, so no page carries hundreds of navigation links."""
+    if len(items) <= NAV_GROUP_LIMIT:
+        return list(items)
+    size = NAV_GROUP_SIZE
+    return [
+        {f"{name} {i + 1}–{min(i + size, len(items))}": items[i : i + size]}
+        for i in range(0, len(items), size)
+    ]

@@ -1,0 +1,64 @@
+"""A question on a page: the element that holds it, its form of native inputs, and the letters
+of its key, all from the question's answers (`models.Answer`)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from generator.markup import inline
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from generator.models import Answer
+
+GRADE_LABELS = {"best": "Best", "acceptable": "Acceptable", "poor": "Poor"}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def item(question_id: str, kind: str, answers: Sequence[Answer], course: str) -> str:
+    """Opens the element that holds one question's form and its answer key; the template
+    closes it. The quiz script finds both inside it and scores by `kind` (its `KINDS` table).
+    Ids are validated, so they are safe in attributes."""
+    return (
+        f'<div class="cw-item" data-id="{question_id}" data-kind="{kind}" '
+        f'data-key="{fingerprint(answers)}" data-course="{course}" markdown="block">'
+    )
+
+
+def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer]) -> str:
+    """A question as a native form of radio buttons or checkboxes, in Markdown with HTML:
+    it works without JavaScript, and the quiz script enhances it. Author text goes through
+    `inline`."""
+    control = "checkbox" if kind == "multiple" else "radio"
+    hint = ' <span class="cw-hint">Choose every answer that applies.</span>' * (kind == "multiple")
+    choices = "".join(
+        f'<label class="cw-choice"><input type="{control}" name="{question_id}" value="{i}" '
+        f'data-mark="{answer.mark}"> <span class="cw-text">**{LETTERS[i]}.** '
+        f"{inline(answer.text)}</span></label>\n"
+        for i, answer in enumerate(answers)
+    )
+    return (
+        f'<form class="cw-question" markdown="block">\n<fieldset markdown="block">\n'
+        f'<legend markdown="span">{inline(legend)}{hint}</legend>\n\n'
+        f"{choices}\n</fieldset>\n</form>"
+    )
+
+
+def marked(answers: Sequence[Answer], mark: str) -> str:
+    """The letters of the answers with `mark`, e.g. `A, C`."""
+    return ", ".join(LETTERS[i] for i, answer in enumerate(answers) if answer.mark == mark)
+
+
+def key_line(answers: Sequence[Answer]) -> str:
+    """A question's answers in one line for a printed key: `A, C`, or `A best; B poor`."""
+    if all(answer.mark in GRADE_LABELS for answer in answers):
+        return "; ".join(f"{LETTERS[i]} {answer.mark}" for i, answer in enumerate(answers))
+    return marked(answers, "right")
+
+
+def fingerprint(answers: Sequence[Answer]) -> str:
+    """A short hash of the answers; saved progress for a question whose answers changed is void."""
+    text = "\n".join(f"{answer.mark}|{answer.text}" for answer in answers)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
