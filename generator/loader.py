@@ -80,28 +80,34 @@ class _Reader:
     problems: list[Problem] = field(default_factory=list)
     documents: dict[FileKey, Document] = field(default_factory=dict)
     """Parsed files by kind and id, e.g. `("lesson", "intro")`."""
+    broken: list[FileKey] = field(default_factory=list)
+    """Files that exist but did not load."""
 
     def course(self) -> Course:
-        syllabus = None
-        if (self.root / self.layout.syllabus).exists() or (
-            self.root / self.layout.syllabus
-        ).is_symlink():
-            syllabus = self.file(self.layout.syllabus, Syllabus, COURSE_FILE)
-        else:
-            self.problems.append(Problem.about(self.layout.syllabus, self.missing_syllabus()))
+        """Load every file, then check references among those that loaded: one run reports
+        the problems of each file and those between files."""
+        syllabus = self.syllabus()
         lessons = self.folder(self.layout.lessons, "lesson", Lesson)
         scenarios = self.folder(self.layout.scenarios, "scenario", Scenario)
         quizzes = self.folder(self.layout.quizzes_dir, "quiz", Quiz)
-        if syllabus is None:
-            raise ContentError(self.problems + self.strays([]))
-        self.problems += self.strays(syllabus.files) + self.listed_files(syllabus.files)
+        listed = syllabus.files if syllabus else []
+        self.problems += self.strays(listed) + self.listed_files(listed)
         files = {key: document.path for key, document in self.documents.items()}
-        course = _assemble(syllabus, lessons, scenarios, quizzes, files)
-        if not self.problems:  # references into a broken file would only repeat its problems
-            self.problems += [self.locate(finding) for finding in check_references(course)]
+        stand_in = syllabus or _stand_in(list(lessons))
+        course = _assemble(stand_in, lessons, scenarios, quizzes, files)
+        findings = check_references(course, self.broken)
+        self.problems += [self.locate(finding) for finding in findings]
         if self.problems:
             raise ContentError(self.problems)
         return course
+
+    def syllabus(self) -> Syllabus | None:
+        path = self.root / self.layout.syllabus
+        if path.exists() or path.is_symlink():
+            return self.file(self.layout.syllabus, Syllabus, COURSE_FILE)
+        self.problems.append(Problem.about(self.layout.syllabus, self.missing_syllabus()))
+        self.broken.append(COURSE_FILE)
+        return None
 
     def missing_syllabus(self) -> str:
         """Say where the course root is when `check` runs from inside it."""
@@ -122,17 +128,22 @@ class _Reader:
         return Problem(document.path, line, column, field_name(finding.loc), message)
 
     def file(self, rel: str, model: type[M], key: FileKey) -> M | None:
+        """The file as a model, or None if it has any problem of its own (then its model is
+        left out of the course, and the reference check counts the file as broken)."""
+        known, loaded = len(self.problems), None
         document = read(self.root, rel, self.problems)
-        if document is None:
+        if document is not None:
+            self.documents[key] = document
+            try:
+                loaded = model.model_validate(document.data)
+            except ValidationError as error:
+                self.problems.extend(explain(document, model, error))
+            finally:
+                document.data = None  # the model holds it now; fewer objects for the collector
+        if loaded is None or len(self.problems) > known:
+            self.broken.append(key)
             return None
-        self.documents[key] = document
-        try:
-            return model.model_validate(document.data)
-        except ValidationError as error:
-            self.problems.extend(explain(document, model, error))
-            return None
-        finally:
-            document.data = None  # the model holds it now; fewer objects for the collector
+        return loaded
 
     def folder(self, folder: str, kind: str, model: type[M]) -> dict[str, M]:
         path = self.root / folder
@@ -146,11 +157,13 @@ class _Reader:
             if entry.suffix.lower() in YAML_SUFFIXES and entry.suffix not in YAML_SUFFIXES:
                 rel = f"{folder}/{entry.name}"
                 self.problems.append(Problem.about(rel, "rename it to end in lowercase `.yml`"))
+                self.broken.append((kind, entry.stem))
         found: dict[str, M] = {}
         for name in names:
             rel, slug = f"{folder}/{name}", Path(name).stem
             if not re.match(ID_PATTERN, slug) or slug == "index":
                 self.problems.append(Problem.about(rel, BAD_FILE_NAME))
+                self.broken.append((kind, ""))  # its id is unknown until it is renamed
             elif slug in found:
                 self.problems.append(
                     Problem.about(
@@ -230,6 +243,23 @@ def _inside(path: Path, root: Path) -> bool:
         return path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):  # a link that leads back to itself
         return False
+
+
+def _stand_in(lessons: list[str]) -> Syllabus:
+    """A syllabus for checking the other files when course.yml is missing or broken."""
+    return Syllabus.model_construct(
+        id="",
+        title="",
+        summary="",
+        audience="",
+        outcomes=[],
+        lessons=lessons,
+        formats=[],
+        perspectives=[],
+        sources=[],
+        glossary=[],
+        files=[],
+    )
 
 
 def _assemble(

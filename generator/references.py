@@ -10,7 +10,7 @@ from generator.models import COURSE_FILE, Course, FileKey, ScenarioQuestion
 from generator.problems import did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator
 
 Loc = tuple[str | int, ...]
 Place = tuple[FileKey, Loc]
@@ -27,14 +27,32 @@ class Finding:
     also: Place | None = None
 
 
-def check_references(course: Course) -> list[Finding]:
-    """Return every broken reference, duplicate id and overfull agenda in the course."""
+UNKNOWABLE = {
+    "course": {"source", "term", "perspective", "format"},
+    "lesson": {"objective", "guideline"},
+}
+"""Kinds of id a file of each kind defines inside it: unknown while such a file is broken."""
+
+
+def check_references(course: Course, broken: Collection[FileKey] = ()) -> list[Finding]:
+    """Return every broken reference, duplicate id and overfull agenda in the course.
+
+    `broken` names the files that exist but did not load; `course` holds the rest. Lessons and
+    scenarios are known by their file names all the same (an empty name: a file whose name is
+    not an id), and a reference to a kind of id that a broken file may define is not
+    reported: that file's own problems come first."""
     registry: dict[str, dict[str, Place]] = {}
+    for kind, slug in broken:
+        if kind in ("lesson", "scenario"):
+            registry.setdefault(kind, {})[slug] = ((kind, slug), ())
+    unknown = {ident for kind, _ in broken for ident in UNKNOWABLE.get(kind, ())}
+    unknown |= {kind for kind, slug in broken if not slug}  # a file whose name is not an id
     findings = list(_register(_definitions(course), registry))
-    findings += _resolve(_references(course), registry)
+    findings += _resolve((r for r in _references(course) if r[0] not in unknown), registry)
     findings += _lesson_order(course)
     findings += _agendas(course)
-    findings += _unassessed(course)
+    if not any(kind == "quiz" for kind, _ in broken):  # a broken quiz may assess any objective
+        findings += _unassessed(course)
     return findings
 
 
