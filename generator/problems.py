@@ -167,43 +167,96 @@ def _data_loc(data: Any, raw: Loc) -> Loc:
     return tuple(loc)
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One of pydantic's errors, with what the message builders need to word it."""
+
+    item: Any
+    model: type[BaseModel]
+    raw: Loc
+    """pydantic's location (union tags included)."""
+    name: str
+    """The field the error is about."""
+
+    @property
+    def owner(self) -> type[BaseModel] | None:
+        return _model_at(self.model, self.raw[:-1])
+
+
+def _missing(error: _Error) -> str | None:
+    owner = error.owner
+    if owner is None:
+        return None
+    field = owner.model_fields.get(error.name)
+    described = field.description if field else None
+    return f"required field is missing; add `{error.name}:`" + (
+        f" ({described})" if described else ""
+    )
+
+
+def _unknown_field(error: _Error) -> str | None:
+    if (owner := error.owner) is None:
+        return None
+    valid = list(owner.model_fields)
+    hint = did_you_mean(error.name, valid)
+    return f"unknown field `{error.name}`; {hint}valid fields: {', '.join(valid)}"
+
+
+def _pattern(error: _Error) -> str | None:
+    given = error.item["input"]
+    if error.item["ctx"]["pattern"] == ID_PATTERN:
+        return (
+            f"`{given}` is not an id: use lowercase words joined by hyphens, e.g. `first-contact`"
+        )
+    raw = error.raw
+    in_list = len(raw) > 1 and isinstance(raw[-1], int)  # an item of a list of text
+    holder = _model_at(error.model, raw[:-2]) if in_list else error.owner
+    field = str(raw[-2]) if in_list else error.name
+    if holder is None or field not in holder.model_fields:
+        return None
+    return f"`{given}` is not allowed here; expected: {holder.model_fields[field].description}"
+
+
+def _union_tag(error: _Error) -> str:
+    tags = _tags(error.model, error.raw[:-1], error.name)
+    given = error.item["ctx"].get("tag")
+    if given is None:
+        return f"required field is missing; add `{error.name}:` with one of: {', '.join(tags)}"
+    hint = did_you_mean(given, tags)
+    return f"`{given}` is not a known {error.name}; {hint}use one of: {', '.join(tags)}"
+
+
+def _too_long(error: _Error) -> str:
+    limit = error.item["ctx"]["max_length"]
+    message = LIMITS[error.item["type"]].format(
+        length=len(error.item["input"]), limit=limit, name=error.name
+    )
+    return message + (TITLE_HINT if limit == MAX_TITLE else "")
+
+
+def _expected(error: _Error) -> str:
+    return f"expected {EXPECTED[error.item['type']]}, found {kind_of(error.item['input'])}"
+
+
+_BUILDERS: dict[str, typing.Callable[[_Error], str | None]] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_field,
+    "string_pattern_mismatch": _pattern,
+    "union_tag_invalid": _union_tag,
+    "union_tag_not_found": _union_tag,
+    **dict.fromkeys(LIMITS, _too_long),
+    **dict.fromkeys(EXPECTED, _expected),
+}
+"""A message builder for each kind of pydantic error that needs wording of its own; a builder
+that returns None leaves the error to pydantic's own words."""
+
+
 def _message(item: Any, model: type[BaseModel], raw: Loc, loc: Loc) -> str:
     kind, text = item["type"], item["msg"].removeprefix("Value error, ")
-    owner = _model_at(model, raw[:-1])
-    name = str(loc[-1]) if loc else ""
-    if kind == "missing" and owner is not None:
-        described = owner.model_fields[name].description if name in owner.model_fields else None
-        return f"required field is missing; add `{name}:`" + (
-            f" ({described})" if described else ""
-        )
-    if kind == "extra_forbidden" and owner is not None:
-        valid = list(owner.model_fields)
-        hint = did_you_mean(name, valid)
-        return f"unknown field `{name}`; {hint}valid fields: {', '.join(valid)}"
-    if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_PATTERN:
-        return (
-            f"`{item['input']}` is not an id: use lowercase words joined by hyphens, "
-            "e.g. `first-contact`"
-        )
-    in_list = len(raw) > 1 and isinstance(raw[-1], int)  # an item of a list of text
-    holder = _model_at(model, raw[:-2]) if in_list else owner
-    field = str(raw[-2]) if in_list else name
-    if kind == "string_pattern_mismatch" and holder is not None and field in holder.model_fields:
-        expected = holder.model_fields[field].description
-        return f"`{item['input']}` is not allowed here; expected: {expected}"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        tags = _tags(model, raw[:-1], name)
-        given = item["ctx"].get("tag")
-        if given is None:
-            return f"required field is missing; add `{name}:` with one of: {', '.join(tags)}"
-        hint = did_you_mean(given, tags)
-        return f"`{given}` is not a known {name}; {hint}use one of: {', '.join(tags)}"
-    if kind in LIMITS:
-        return LIMITS[kind].format(
-            length=len(item["input"]), limit=item["ctx"]["max_length"], name=name
-        ) + (TITLE_HINT if item["ctx"]["max_length"] == MAX_TITLE else "")
-    if kind in EXPECTED:
-        return f"expected {EXPECTED[kind]}, found {kind_of(item['input'])}"
+    builder = _BUILDERS.get(kind)
+    message = builder(_Error(item, model, raw, str(loc[-1]) if loc else "")) if builder else None
+    if message is not None:
+        return message
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{text} (found {kind_of(item['input'])})"
     return str(text)
