@@ -51,6 +51,7 @@ def test_axe_finds_nothing_with_search_open(styled: Page) -> None:
     styled.get_by_role("textbox", name="Search").click()
     styled.keyboard.type("tea")  # the theme searches on key presses
     expect(styled.locator(".md-search-result__item").first).to_be_visible()
+    expect(styled.get_by_role("dialog", name="Search")).to_be_visible()  # named for screen readers
     assert axe_violations(styled) == []
     styled.goto(QUIZ + "?h=smoky")  # a search result opened: its terms are highlighted
     expect(styled.locator("article mark").first).to_be_visible()
