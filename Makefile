@@ -8,6 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
+TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve test check lint schema clean browser bench
@@ -32,10 +33,12 @@ check: $(VENV)/.site
 schema: $(VENV)/.site
 	$(BIN)/coursewright schema
 
-test: $(VENV)/.test browser $(VNU)
+test: $(VENV)/.test browser $(VNU) $(TSC)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node $(TSC) --project tsconfig.json
+	node --test tests/js/quiz.test.js
 	$(BIN)/coursewright check
 	$(BIN)/python -m pytest
 
@@ -45,23 +48,31 @@ browser:
 	  echo "Installing Chromium for the browser tests (apt-get)"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
-# The Nu HTML checker: a Java program from npm (--ignore-scripts: its installer fetches a JDK).
-$(VNU):
-	@command -v java >/dev/null || { $(SUDO) apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q default-jre-headless; }
+# TypeScript, to check the JSDoc types of quiz.js (5.x: the compiler written in JavaScript),
+# from npm; installs npm first when it is missing.
+$(TSC):
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q npm; }
 	mkdir -p $(VENV)/node
+	cd $(VENV)/node && npm install --silent --no-audit --no-fund --ignore-scripts typescript@5.9.3
+
+# The Nu HTML checker: a Java program from npm (--ignore-scripts: its installer fetches a JDK).
+# After TypeScript, which brings npm, so that the two installs into .venv/node never overlap.
+$(VNU): | $(TSC)
+	@command -v java >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q default-jre-headless; }
 	cd $(VENV)/node && npm install --silent --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
 
 # Synthetic courses of 10, 100 and 1,000 lessons; writes BENCHMARKS.md (several minutes).
 bench: $(VENV)/.site
 	cd benchmarks && ../$(BIN)/python bench.py
 
-lint: $(VENV)/.test
+lint: $(VENV)/.test $(TSC)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node $(TSC) --project tsconfig.json
+	node --test tests/js/quiz.test.js
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { \

@@ -1,3 +1,4 @@
+// @ts-check
 /* coursewright quizzes: enhances the native question forms of a page. Answers are kept in
    localStorage, one entry per course; all text goes in as text, never as HTML. */
 (function () {
@@ -6,47 +7,113 @@
   var FORMAT = "coursewright-progress";
   var VERSION = 2; // of the saved data; the storage key keeps its 1 so older answers are found
   var PREFIX = "coursewright:1:";
+  /** @type {Record<string, number>} */
   var VALUE = { right: 1, wrong: 0, best: 1, acceptable: 0.5, poor: 0 };
+  /** @type {Record<string, string>} */
   var TONE_CLASS = { good: "success", part: "warning", bad: "failure" };
   var ID = /^[a-z0-9]+(?:[:-][a-z0-9]+)*$/;
 
   /* ---- Pure logic: scoring, the saved format, checking and merging files ---- */
 
-  /** How each kind of question is scored: `best` is the mark of the answer to aim for. */
+  /**
+   * One answer: the numbers of the choices picked (0 is A), its score (0, ½ or 1) and when it
+   * was given, in milliseconds since 1970 (0 if not known).
+   * @typedef {{ picked: number[], score: number, at: number }} Attempt
+   */
+  /**
+   * The saved answer to a question: the latest attempt, `checked` or only selected, the answer
+   * key it was given for, and the first checked attempt.
+   * @typedef {Attempt & { key: string, checked: boolean, first?: Attempt }} Entry
+   */
+  /**
+   * A course's saved answers, by question id: what localStorage holds and a file exports.
+   * @typedef {{ version: number, answers: Record<string, Entry> }} Saved
+   */
+  /**
+   * A kind of question: the mark of the answer to aim for, and the score of a pick.
+   * @typedef {{ best: string, score: (marks: string[], picked: number[]) => number }} Kind
+   */
+  /**
+   * A question as the scores count it: its id and its answer key.
+   * @typedef {{ id: string, key: string }} Listed
+   */
+  /**
+   * Over a list of questions: how many have a first attempt and a checked latest answer, and
+   * the sum of the scores of each.
+   * @typedef {{ total: number, firstDone: number, first: number, latestDone: number,
+   *   latest: number }} Sums
+   */
+  /**
+   * What an import would change: how many answers are new, newer or kept, and the result.
+   * @typedef {{ added: number, replaced: number, kept: number,
+   *   answers: Record<string, Entry> }} Plan
+   */
+
+  /**
+   * How each kind of question is scored: `best` is the mark of the answer to aim for.
+   * @type {Record<string, Kind>}
+   */
   var KINDS = {
     single: { best: "right", score: everyRightPicked },
     multiple: { best: "right", score: everyRightPicked },
     scenario: { best: "best", score: gradeOfPick }
   };
 
+  /**
+   * 1 if the picks are exactly the right answers, else 0.
+   * @param {string[]} marks
+   * @param {number[]} picked
+   * @returns {number}
+   */
   function everyRightPicked(marks, picked) {
     return marks.every(function (mark, i) {
       return (picked.indexOf(i) >= 0) === (mark === "right");
     }) ? 1 : 0;
   }
 
+  /**
+   * What the one answer picked is worth (best 1, acceptable ½); 0 for no pick or several.
+   * @param {string[]} marks
+   * @param {number[]} picked
+   * @returns {number}
+   */
   function gradeOfPick(marks, picked) {
     return picked.length === 1 ? VALUE[marks[picked[0]]] || 0 : 0;
   }
 
+  /**
+   * @param {number} score
+   * @returns {"good" | "part" | "bad"}
+   */
   function tone(score) { return score >= 1 ? "good" : score > 0 ? "part" : "bad"; }
 
-  /** 3.5 as "3½", 0.5 as "½". */
+  /**
+   * 3.5 as "3½", 0.5 as "½".
+   * @param {number} score
+   * @returns {string}
+   */
   function points(score) {
     var whole = Math.floor(score), half = score - whole >= 0.5;
     return (whole || !half ? String(whole) : "") + (half ? "½" : "");
   }
 
+  /** @returns {Saved} */
   function emptyData() { return { version: VERSION, answers: {} }; }
 
-  /** Saved data of any version as the current version; null if it is not saved data. */
+  /**
+   * Saved data of any version as the current version; null if it is not saved data.
+   * @param {any} data parsed JSON
+   * @returns {Saved | null}
+   */
   function migrate(data) {
     if (!data || typeof data !== "object" || !isRecord(data.answers)) return null;
     if (data.version === VERSION) return data;
     if (data.version !== 1) return null;
+    /** @type {Record<string, Entry>} */
     var answers = {};
     Object.keys(data.answers).forEach(function (id) {
       var old = data.answers[id] || {}, score = old.right === true ? 1 : 0;
+      /** @type {Entry} */
       var entry = { key: old.key, picked: old.picked, checked: old.checked === true,
         score: old.checked === true ? score : 0, at: 0 };
       if (entry.checked) entry.first = { picked: old.picked, score: score, at: 0 };
@@ -55,10 +122,18 @@
     return { version: VERSION, answers: answers };
   }
 
+  /**
+   * @param {unknown} value
+   * @returns {value is Record<string, any>}
+   */
   function isRecord(value) {
     return !!value && typeof value === "object" && !Array.isArray(value);
   }
 
+  /**
+   * @param {unknown} picked
+   * @returns {string | null}
+   */
   function pickedProblem(picked) {
     if (!Array.isArray(picked) || picked.length > 26) return "its chosen answers are not a list";
     var fine = picked.every(function (n, i) {
@@ -67,6 +142,10 @@
     return fine ? null : "its chosen answers are not answer numbers";
   }
 
+  /**
+   * @param {unknown} attempt
+   * @returns {string | null}
+   */
   function attemptProblem(attempt) {
     if (!isRecord(attempt)) return "it is not a record";
     if ([0, 0.5, 1].indexOf(attempt.score) < 0) return "its score is not 0, ½ or 1";
@@ -74,6 +153,10 @@
     return pickedProblem(attempt.picked);
   }
 
+  /**
+   * @param {unknown} entry
+   * @returns {string | null}
+   */
   function entryProblem(entry) {
     if (!isRecord(entry)) return "it is not a record";
     if (typeof entry.key !== "string" || entry.key.length > 64) return "it has no valid key";
@@ -83,7 +166,12 @@
     return problem;
   }
 
-  /** What is wrong with an imported file, in words for the learner; null if nothing. */
+  /**
+   * What is wrong with an imported file, in words for the learner; null if nothing.
+   * @param {unknown} data parsed JSON
+   * @param {string} course
+   * @returns {string | null}
+   */
   function fileProblem(data, course) {
     if (!isRecord(data) || data.format !== FORMAT) {
       return "This file is not a progress export.";
@@ -103,18 +191,29 @@
     return null;
   }
 
-  /** Per question, the newer answer wins; the earlier first attempt is kept. */
+  /**
+   * Per question, the newer answer wins; the earlier first attempt is kept.
+   * @param {Entry | undefined} mine
+   * @param {Entry} theirs
+   * @returns {Entry}
+   */
   function mergeEntry(mine, theirs) {
     if (!mine) return theirs;
     var merged = Object.assign({}, theirs.at > mine.at ? theirs : mine);
-    var firsts = [mine.first, theirs.first].filter(Boolean).sort(function (a, b) {
+    var firsts = /** @type {Attempt[]} */ ([mine.first, theirs.first].filter(Boolean));
+    firsts.sort(function (a, b) {
       return a.at - b.at;
     });
     if (firsts.length) merged.first = firsts[0];
     return merged;
   }
 
-  /** What importing `theirs` into `mine` would change: counts and the merged answers. */
+  /**
+   * What importing `theirs` into `mine` would change: counts and the merged answers.
+   * @param {Record<string, Entry>} mine
+   * @param {Record<string, Entry>} theirs
+   * @returns {Plan}
+   */
   function mergePlan(mine, theirs) {
     var plan = { added: 0, replaced: 0, kept: 0, answers: Object.assign({}, mine) };
     Object.keys(theirs).filter(function (id) { return isAnswer(theirs[id]); }).forEach(function (id) {
@@ -127,7 +226,12 @@
     return plan;
   }
 
-  /** First-attempt and latest scores over the questions `items` ({id, key}). */
+  /**
+   * First-attempt and latest scores over the questions `items` ({id, key}).
+   * @param {Listed[]} items
+   * @param {Record<string, Entry>} answers
+   * @returns {Sums}
+   */
   function tally(items, answers) {
     var sums = { total: items.length, firstDone: 0, first: 0, latestDone: 0, latest: 0 };
     items.forEach(function (item) {
@@ -139,7 +243,13 @@
     return sums;
   }
 
-  /** "3½ of 5 points", or "2 of 5 answered: 1½ points so far". */
+  /**
+   * "3½ of 5 points", or "2 of 5 answered: 1½ points so far".
+   * @param {number} done
+   * @param {number} score
+   * @param {number} total
+   * @returns {string}
+   */
   function scoreLine(done, score, total) {
     if (!done) return "Not started";
     var got = points(score) + (score === 1 ? " point" : " points");
@@ -147,23 +257,38 @@
     return points(score) + " of " + total + " points";
   }
 
-  /** An entry that records an answer (checked now, or a first attempt), not just a selection. */
+  /**
+   * An entry that records an answer (checked now, or a first attempt), not just a selection.
+   * @param {Entry | undefined} entry
+   * @returns {boolean}
+   */
   function isAnswer(entry) { return !!entry && (entry.checked || !!entry.first); }
 
   var logic = { KINDS: KINDS, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
     points: points, isAnswer: isAnswer, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
     tally: tally, scoreLine: scoreLine };
   if (typeof module === "object" && module.exports) { module.exports = logic; return; }
+  /**
+   * The window, with what this script and the theme (its page announcer) add to it.
+   * @type {Window & { coursewrightQuiz?: typeof logic,
+   *   document$?: { subscribe?: (next: () => void) => unknown } }}
+   */
+  var win = window;
   document.documentElement.classList.add("cw-quiz-js"); // hides the keys until each is ready
-  if (window.coursewrightQuiz) return; // loaded again by instant navigation: already listening
-  window.coursewrightQuiz = logic;
+  if (win.coursewrightQuiz) return; // loaded again by instant navigation: already listening
+  win.coursewrightQuiz = logic;
 
   /* ---- Storage: read afresh before each change, so two open tabs keep each other's work ---- */
 
+  /** @type {Record<string, Saved>} */
   var memory = {};
   var saving = true;
 
-  /** Saved data with any damaged entry left out, so one bad entry cannot break a page. */
+  /**
+   * Saved data with any damaged entry left out, so one bad entry cannot break a page.
+   * @param {Saved | null} data
+   * @returns {Saved}
+   */
   function sound(data) {
     if (!data) return emptyData();
     Object.keys(data.answers).forEach(function (id) {
@@ -172,6 +297,10 @@
     return data;
   }
 
+  /**
+   * @param {string} course
+   * @returns {Saved}
+   */
   function read(course) {
     var raw = null, parsed = null;
     try { raw = saving ? localStorage.getItem(PREFIX + course) : null; } catch (e) { saving = false; }
@@ -182,6 +311,10 @@
     return memory[course] || (memory[course] = emptyData());
   }
 
+  /**
+   * @param {string} course
+   * @param {Saved} data
+   */
   function write(course, data) {
     memory[course] = data;
     if (!saving) return warn();
@@ -191,6 +324,10 @@
     }
   }
 
+  /**
+   * @param {string} course
+   * @param {(answers: Record<string, Entry>) => void} edit
+   */
   function change(course, edit) {
     var data = read(course);
     edit(data.answers);
@@ -199,6 +336,12 @@
 
   /* ---- The page ---- */
 
+  /**
+   * @param {string} tag
+   * @param {Record<string, string>} attrs
+   * @param {string} [text]
+   * @returns {HTMLElement}
+   */
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
@@ -206,7 +349,13 @@
     return node;
   }
 
+  /**
+   * @param {ParentNode} root
+   * @param {string} selector
+   * @returns {HTMLElement[]}
+   */
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  /** @param {number} i */
   function letter(i) { return String.fromCharCode(65 + i); }
 
   function warn() {
@@ -217,6 +366,7 @@
       "off). They last until you leave this page."), main.firstChild);
   }
 
+  /** @param {string} text */
   function announce(text) {
     var live = document.querySelector(".cw-live");
     if (!live) {
@@ -224,37 +374,63 @@
       document.body.appendChild(live);
     }
     live.textContent = "";
-    window.setTimeout(function () { live.textContent = text; }, 50);
+    window.setTimeout(function () { /** @type {Element} */ (live).textContent = text; }, 50);
   }
 
-  /** One question on the page: its box, form, inputs, marks and answer key. */
+  /**
+   * One question on the page: its box, form, inputs, marks and answer key. `kind` is undefined
+   * for a kind this script does not know: enhance() leaves such a box alone.
+   * @typedef {{ box: HTMLElement, id: string, key: string, course: string, kind: Kind,
+   *   inputs: HTMLInputElement[], marks: string[], answerKey: HTMLDetailsElement | null,
+   *   scored: boolean }} Question
+   */
+  /**
+   * @param {HTMLElement} box
+   * @returns {Question}
+   */
   function question(box) {
-    var inputs = all(box, "form input");
-    return { box: box, id: box.dataset.id, key: box.dataset.key, course: box.dataset.course,
-      kind: KINDS[box.dataset.kind], inputs: inputs,
+    var inputs = /** @type {HTMLInputElement[]} */ (all(box, "form input"));
+    return /** @type {Question} */ ({ box: box, id: box.dataset.id, key: box.dataset.key,
+      course: box.dataset.course, kind: KINDS[/** @type {string} */ (box.dataset.kind)], inputs: inputs,
       marks: inputs.map(function (i) { return i.dataset.mark; }),
       answerKey: box.querySelector("details.cw-key"),
-      scored: !!document.querySelector(".cw-summary") }; // a quiz, not a practice scenario
+      scored: !!document.querySelector(".cw-summary") }); // a quiz, not a practice scenario
   }
 
+  /**
+   * @param {Question} q
+   * @returns {number[]}
+   */
   function picked(q) {
-    return q.inputs.reduce(function (list, input, i) { return input.checked ? list.concat(i) : list; }, []);
+    return q.inputs.reduce(function (list, input, i) { return input.checked ? list.concat(i) : list; },
+      /** @type {number[]} */ ([]));
   }
 
+  /** @param {Question} q */
   function clearMarks(q) {
     all(q.box, ".cw-mark, .cw-why").forEach(function (node) { node.remove(); });
     all(q.box, ".cw-choice").forEach(function (c) { c.classList.remove("cw-good", "cw-part", "cw-bad"); });
-    q.box.querySelector(".cw-result").hidden = true;
-    q.box.querySelector(".cw-retry").hidden = true;
+    /** @type {HTMLElement} */ (q.box.querySelector(".cw-result")).hidden = true;
+    /** @type {HTMLElement} */ (q.box.querySelector(".cw-retry")).hidden = true;
     if (q.answerKey) q.answerKey.hidden = true;
   }
 
+  /**
+   * @param {Element} label
+   * @param {string} toneName
+   * @param {string} text
+   */
   function markChoice(label, toneName, text) {
     label.classList.add("cw-" + toneName);
     label.appendChild(el("span", { class: "cw-mark cw-" + toneName }, text));
   }
 
-  /** The reason the answer key gives for answer `i`, shown under the learner's choice. */
+  /**
+   * The reason the answer key gives for answer `i`, shown under the learner's choice.
+   * @param {Question} q
+   * @param {number} i
+   * @returns {HTMLElement | null}
+   */
   function reason(q, i) {
     var item = q.answerKey && q.answerKey.querySelectorAll("ul > li")[i];
     if (!item) return null;
@@ -265,6 +441,12 @@
     return copy;
   }
 
+  /**
+   * @param {Question} q
+   * @param {number[]} choice
+   * @param {number} score
+   * @returns {string}
+   */
   function verdict(q, choice, score) {
     if (q.kind.best === "best") {
       var grade = q.marks[choice[0]], worth = !q.scored ? "" :
@@ -279,17 +461,27 @@
       "Not quite. The right answer is marked, with the reason for your choice.";
   }
 
+  /**
+   * @param {HTMLElement} details
+   * @param {number} score
+   */
   function showTone(details, score) {
     Object.keys(TONE_CLASS).forEach(function (t) { details.classList.remove(TONE_CLASS[t]); });
     details.classList.remove("note"); // the neutral look it has before any Check
     details.classList.add(TONE_CLASS[tone(score)]);
   }
 
+  /**
+   * @param {Question} q
+   * @param {number[]} choice
+   * @param {boolean} moveFocus
+   * @returns {number} the score
+   */
   function show(q, choice, moveFocus) {
     clearMarks(q);
     var score = q.kind.score(q.marks, choice);
     q.inputs.forEach(function (input, i) {
-      var label = input.closest(".cw-choice"), mark = q.marks[i];
+      var label = /** @type {Element} */ (input.closest(".cw-choice")), mark = q.marks[i];
       if (choice.indexOf(i) >= 0) {
         markChoice(label, tone(VALUE[mark]), "Your choice: " + mark);
         var why = reason(q, i);
@@ -298,11 +490,11 @@
         markChoice(label, "good", q.kind.best === "best" ? "Best option" : "Right answer");
       }
     });
-    var result = q.box.querySelector(".cw-result");
+    var result = /** @type {HTMLElement} */ (q.box.querySelector(".cw-result"));
     result.textContent = verdict(q, choice, score);
     result.className = "cw-result cw-" + tone(score);
     result.hidden = false;
-    q.box.querySelector(".cw-retry").hidden = false;
+    /** @type {HTMLElement} */ (q.box.querySelector(".cw-retry")).hidden = false;
     if (q.answerKey) {
       showTone(q.answerKey, score);
       q.answerKey.hidden = false;
@@ -312,14 +504,19 @@
     return score;
   }
 
+  /**
+   * @param {Question} q
+   * @param {string} text
+   */
   function ask(q, text) {
-    var result = q.box.querySelector(".cw-result");
+    var result = /** @type {HTMLElement} */ (q.box.querySelector(".cw-result"));
     result.textContent = text;
     result.className = "cw-result";
     result.hidden = false;
     result.focus();
   }
 
+  /** @param {Question} q */
   function onCheck(q) {
     var choice = picked(q);
     if (!choice.length) return ask(q, "Choose an answer first.");
@@ -332,7 +529,11 @@
     summarize(true);
   }
 
-  /** Forget the latest answer to a question (its first attempt stays) and reset the form. */
+  /**
+   * Forget the latest answer to a question (its first attempt stays) and reset the form.
+   * @param {Question} q
+   * @param {Record<string, Entry>} answers
+   */
   function clearLatest(q, answers) {
     var old = answers[q.id];
     answers[q.id] = { key: q.key, picked: [], checked: false, score: 0, at: Date.now() };
@@ -341,18 +542,24 @@
     clearMarks(q);
   }
 
-  /** The question's name for buttons and lists: its heading, or the page's. */
+  /**
+   * The question's name for buttons and lists: its heading, or the page's.
+   * @param {Question} q
+   * @returns {string}
+   */
   function nameOf(q) {
     var heading = document.getElementById(q.id) || document.querySelector("article h1");
-    return heading && heading.firstChild ? heading.firstChild.textContent.trim() : q.id;
+    return heading && heading.firstChild ?
+      /** @type {string} */ (heading.firstChild.textContent).trim() : q.id;
   }
 
+  /** @param {HTMLElement} box */
   function enhance(box) {
     if (box.dataset.ready) return;
     var q = question(box);
     if (!q.kind || !q.inputs.length) return;
     box.dataset.ready = "1";
-    var form = q.box.querySelector("form"), name = nameOf(q);
+    var form = /** @type {HTMLFormElement} */ (q.box.querySelector("form")), name = nameOf(q);
     // Check submits the form, so Enter on a chosen answer checks it too.
     var check = el("button", { type: "submit", class: "md-button md-button--primary",
       "aria-label": "Check: " + name }, "Check");
@@ -384,8 +591,12 @@
     restore(q);
   }
 
-  /** Show the question as saved: checked and marked, only selected, or blank. */
+  /**
+   * Show the question as saved: checked and marked, only selected, or blank.
+   * @param {Question} q
+   */
   function restore(q) {
+    /** @type {Entry | null | undefined} */
     var saved = read(q.course).answers[q.id];
     if (saved && saved.key !== q.key) {
       change(q.course, function (answers) { delete answers[q.id]; });
@@ -399,8 +610,9 @@
 
   function pageQuestions() { return all(document, ".cw-item[data-ready]").map(question); }
 
+  /** @param {boolean} announceCompletion */
   function summarize(announceCompletion) {
-    var box = document.querySelector(".cw-summary");
+    var box = /** @type {HTMLElement | null} */ (document.querySelector(".cw-summary"));
     var questions = pageQuestions();
     if (!box || !questions.length) return;
     var course = questions[0].course, answers = read(course).answers;
@@ -433,7 +645,11 @@
     }
   }
 
-  /** Delete this quiz's answers, first attempts too, so a retake sets a new score. */
+  /**
+   * Delete this quiz's answers, first attempts too, so a retake sets a new score.
+   * @param {string} course
+   * @param {Question[]} questions
+   */
   function startAfresh(course, questions) {
     if (!window.confirm("Delete your answers to this quiz, first attempts too, and take it " +
         "as new? Your other quizzes keep their answers.")) return;
@@ -446,7 +662,12 @@
     announce("This quiz starts afresh: your next answers set a new first-attempt score.");
   }
 
-  /** A list of the questions to go over, each linked to the objective it checks. */
+  /**
+   * A list of the questions to go over, each linked to the objective it checks.
+   * @param {HTMLElement} box
+   * @param {Question[]} questions
+   * @param {Record<string, Entry>} answers
+   */
   function review(box, questions, answers) {
     var missed = questions.filter(function (q) {
       var entry = answers[q.id];
@@ -458,7 +679,7 @@
     box.appendChild(el("p", {}, "To review:"));
     var list = box.appendChild(el("ul", { class: "cw-review" }));
     missed.forEach(function (q) {
-      var item = list.appendChild(el("li"));
+      var item = list.appendChild(el("li", {}));
       item.appendChild(el("a", { href: "#" + q.id }, nameOf(q)));
       var topic = q.box.querySelector(".cw-checks a");
       if (topic) {
@@ -470,16 +691,24 @@
 
   /* ---- The progress page ---- */
 
+  /**
+   * The quizzes in the table of the progress page: each one's status cell, latest-answers
+   * cell and questions.
+   * @typedef {{ status: HTMLElement, latest: Element | null, id: string, course: string,
+   *   title: string, questions: Listed[] }} ListedQuiz
+   */
+  /** @returns {ListedQuiz[]} */
   function quizzesListed() {
     return all(document, ".cw-status").map(function (status) {
       var row = status.closest("tr"), link = row && row.querySelector("a");
-      return { status: status, latest: row && row.querySelector(".cw-latest"),
+      return /** @type {ListedQuiz} */ ({ status: status,
+        latest: row && row.querySelector(".cw-latest"),
         id: status.dataset.quiz, course: status.dataset.course,
         title: link ? link.textContent.trim() : status.dataset.quiz,
-        questions: status.dataset.questions.split(" ").map(function (pair) {
+        questions: /** @type {string} */ (status.dataset.questions).split(" ").map(function (pair) {
           var parts = pair.split(":");
           return { id: parts.slice(0, -1).join(":"), key: parts[parts.length - 1] };
-        }) };
+        }) });
     });
   }
 
@@ -491,13 +720,21 @@
     });
   }
 
-  /** A message on screen, announced as a status; cleared first so a repeat is noticed. */
+  /**
+   * A message on screen, announced as a status; cleared first so a repeat is noticed.
+   * @param {Element} box
+   * @param {string} text
+   */
   function say(box, text) {
-    var message = box.querySelector(".cw-message");
+    var message = /** @type {Element} */ (box.querySelector(".cw-message"));
     message.textContent = "";
     window.setTimeout(function () { message.textContent = text; }, 100);
   }
 
+  /**
+   * @param {Element} box
+   * @param {string} course
+   */
   function exportAnswers(box, course) {
     var date = new Date().toISOString();
     var file = JSON.stringify({ format: FORMAT, version: VERSION, course: course, exported: date,
@@ -515,13 +752,19 @@
     say(box, "Your answers are saved to the file " + name + " in your downloads.");
   }
 
+  /**
+   * @param {Element} box
+   * @param {string} course
+   * @param {string} text the file
+   */
   function importAnswers(box, course, text) {
+    /** @type {any} */
     var data = null;
     try { data = JSON.parse(text); } catch (e) { /* reported below */ }
     var problem = data === null ? "This file is damaged or is not a progress export: it is " +
       "not complete JSON." : fileProblem(data, course);
     if (problem) return say(box, "Nothing was imported. " + problem);
-    var plan = mergePlan(read(course).answers, migrate(data).answers);
+    var plan = mergePlan(read(course).answers, /** @type {Saved} */ (migrate(data)).answers);
     if (!plan.added && !plan.replaced) {
       return say(box, "Nothing to import: every answer in the file is already here, or older.");
     }
@@ -531,27 +774,29 @@
       return say(box, "Import cancelled; nothing changed.");
     }
     change(course, function (answers) {
-      Object.assign(answers, mergePlan(answers, migrate(data).answers).answers);
+      var theirs = /** @type {Saved} */ (migrate(data)).answers;
+      Object.assign(answers, mergePlan(answers, theirs).answers);
     });
     progress();
     say(box, "Imported " + summary + ".");
   }
 
   function tools() {
-    var box = document.querySelector(".cw-tools");
+    var box = /** @type {HTMLElement} */ (document.querySelector(".cw-tools")); // null off the progress page
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
     box.hidden = false;
-    var course = box.dataset.course;
-    box.querySelector("[data-action=export]").addEventListener("click", function () {
+    var course = /** @type {string} */ (box.dataset.course);
+    /** @type {Element} */ (box.querySelector("[data-action=export]")).addEventListener("click", function () {
       exportAnswers(box, course);
     });
-    box.querySelector("[data-action=import]").addEventListener("change", function (event) {
-      var file = event.target.files[0];
-      event.target.value = "";
+    /** @type {Element} */ (box.querySelector("[data-action=import]")).addEventListener("change", function (event) {
+      var input = /** @type {HTMLInputElement} */ (event.target);
+      var file = /** @type {FileList} */ (input.files)[0];
+      input.value = "";
       if (file) file.text().then(function (text) { importAnswers(box, course, text); });
     });
-    box.querySelector("[data-action=reset]").addEventListener("click", function () {
+    /** @type {Element} */ (box.querySelector("[data-action=reset]")).addEventListener("click", function () {
       if (!window.confirm("Delete all your saved answers for this course, first attempts too?")) {
         return say(box, "Nothing was deleted.");
       }
@@ -581,7 +826,7 @@
   });
 
   function start() { // the theme's document$ announces every page, instant navigation included
-    if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+    if (win.document$ && win.document$.subscribe) win.document$.subscribe(init);
     else init();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
