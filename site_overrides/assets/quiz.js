@@ -192,13 +192,14 @@
   }
 
   /**
-   * Per question, the newer answer wins; the earlier first attempt is kept.
+   * Per question, the newer answer wins; the earlier first attempt is kept. Answers to two
+   * versions of a question (different keys) are never mixed: theirs replaces mine whole.
    * @param {Entry | undefined} mine
    * @param {Entry} theirs
    * @returns {Entry}
    */
   function mergeEntry(mine, theirs) {
-    if (!mine) return theirs;
+    if (!mine || mine.key !== theirs.key) return theirs;
     var merged = Object.assign({}, theirs.at > mine.at ? theirs : mine);
     var firsts = /** @type {Attempt[]} */ ([mine.first, theirs.first].filter(Boolean));
     firsts.sort(function (a, b) {
@@ -212,11 +213,15 @@
    * What importing `theirs` into `mine` would change: counts and the merged answers.
    * @param {Record<string, Entry>} mine
    * @param {Record<string, Entry>} theirs
+   * @param {Record<string, string>} [current] each question's key on the site now: an answer
+   *   to another version of a question, or to a question the site no longer has, stays out
    * @returns {Plan}
    */
-  function mergePlan(mine, theirs) {
+  function mergePlan(mine, theirs, current) {
     var plan = { added: 0, replaced: 0, kept: 0, answers: Object.assign({}, mine) };
-    Object.keys(theirs).filter(function (id) { return isAnswer(theirs[id]); }).forEach(function (id) {
+    Object.keys(theirs).filter(function (id) {
+      return isAnswer(theirs[id]) && (!current || current[id] === theirs[id].key);
+    }).forEach(function (id) {
       var merged = mergeEntry(mine[id], theirs[id]);
       if (!isAnswer(mine[id])) plan.added++;
       else if (JSON.stringify(merged) !== JSON.stringify(mine[id])) plan.replaced++;
@@ -764,7 +769,13 @@
     var problem = data === null ? "This file is damaged or is not a progress export: it is " +
       "not complete JSON." : fileProblem(data, course);
     if (problem) return say(box, "Nothing was imported. " + problem);
-    var plan = mergePlan(read(course).answers, /** @type {Saved} */ (migrate(data)).answers);
+    /** @type {Record<string, string>} */
+    var current = {};
+    quizzesListed().forEach(function (quiz) {
+      quiz.questions.forEach(function (q) { current[q.id] = q.key; });
+    });
+    var plan = mergePlan(read(course).answers, /** @type {Saved} */ (migrate(data)).answers,
+      current);
     if (!plan.added && !plan.replaced) {
       return say(box, "Nothing to import: every answer in the file is already here, or older.");
     }
@@ -775,7 +786,7 @@
     }
     change(course, function (answers) {
       var theirs = /** @type {Saved} */ (migrate(data)).answers;
-      Object.assign(answers, mergePlan(answers, theirs).answers);
+      Object.assign(answers, mergePlan(answers, theirs, current).answers);
     });
     progress();
     say(box, "Imported " + summary + ".");

@@ -362,6 +362,21 @@ describe("mergePlan", () => {
     assert.deepEqual(plan.answers["q-1"], { ...theirs["q-1"], first: mine["q-1"].first });
   });
 
+  test("answers to another version of a question are never mixed", () => {
+    const mine = { "q-1": answer("k2", [0], 1, 100, 90) };
+    const theirs = { "q-1": answer("k1", [1], 0, 50, 10) };
+    const plan = quiz.mergePlan(mine, theirs);
+    assert.deepEqual(plan.answers["q-1"], theirs["q-1"], "no first attempt of k1 under k2");
+    assert.deepEqual(quiz.mergePlan(mine, theirs, { "q-1": "k2" }),
+      { added: 0, replaced: 0, kept: 0, answers: mine }, "k1 is not the site's version");
+  });
+
+  test("with the site's keys, only answers to its current questions come in", () => {
+    const theirs = { "q-1": answer("k1", [1], 1, 50), gone: answer("k", [0], 1, 50) };
+    const plan = quiz.mergePlan({}, theirs, { "q-1": "k1" });
+    assert.deepEqual(plan, { added: 1, replaced: 0, kept: 0, answers: { "q-1": theirs["q-1"] } });
+  });
+
   test("mere selections in the file are not imported", () => {
     const mine = { "q-1": answer("k", [0], 1, 100) };
     const theirs = { "q-1": selection("k", [2], 900), "q-2": selection("k", [1], 900) };
