@@ -11,7 +11,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check lint schema clean browser bench
+.PHONY: site serve test quick check lint schema clean browser bench
 
 # Build into a folder of its own next to site/ and swap it in only when the build succeeded:
 # a failed or interrupted build leaves the previous site/ as it was, and two builds at once
@@ -41,6 +41,12 @@ test: $(VENV)/.test browser $(VNU) $(TSC)
 	node --test tests/js/quiz.test.js
 	$(BIN)/coursewright check
 	$(BIN)/python -m pytest
+
+# The fast loop while editing the generator: no browser, no site builds (about 10 s).
+quick: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 # The browser tests drive Debian's Chromium; install it when it is missing.
 browser:

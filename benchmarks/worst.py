@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,7 +24,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 Change = Callable[[Path], None]
 
 
-def _lesson(change: Callable[[dict[str, object]], None]) -> Change:
+def _lesson(change: Callable[[dict[str, Any]], None]) -> Change:
     def apply(project: Path) -> None:
         path = project / "content/lessons/serving.yml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -35,9 +36,8 @@ def _lesson(change: Callable[[dict[str, object]], None]) -> Change:
 
 def _misspelt_references(project: Path) -> None:
     _lesson(
-        lambda d: d["guidelines"].extend(  # type: ignore[attr-defined]
-            dict(d["guidelines"][0], id=f"guide-number-{i}")
-            for i in range(800)  # type: ignore[index]
+        lambda d: d["guidelines"].extend(
+            dict(d["guidelines"][0], id=f"guide-number-{i}") for i in range(800)
         )
     )(project)
     path = project / "content/scenarios/late-guests.yml"

@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
-AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+AXE = Path(str(__import__("axe_playwright_python").__file__)).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 QUIZ = "quizzes/choosing-check.html"
 SCENARIO = "scenarios/late-guests.html"

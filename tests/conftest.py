@@ -25,6 +25,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+SLOW_MODULES = {
+    "test_hostile",
+    "test_links",
+    "test_make",
+    "test_plugin",
+    "test_properties",
+    "test_serve",
+    "test_site",
+}
+"""Modules that build whole sites, start servers or generate hundreds of examples."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium `browser`, and the slow modules `slow`:
+    `pytest -m "not browser and not slow"` (`make quick`) is the fast loop."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        module = getattr(item, "module", None)
+        if module is not None and module.__name__ in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from browser import serve
 from conftest import copy_project, mkdocs_build
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 PAYLOADS = [
     '<script>alert("s1")</script>',
@@ -91,7 +91,12 @@ def test_hostile_text_never_runs(hostile_site: Path, browser: Browser) -> None:
         page = browser.new_page(base_url=url)
         dialogs: list[str] = []
         outside: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def dismiss(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         page.on("request", lambda r: None if r.url.startswith(url) else outside.append(r.url))
         for path in pages:
             page.goto(path)

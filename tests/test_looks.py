@@ -4,22 +4,24 @@ with search and the navigation drawer open, and quiz pages printed as worksheets
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal, cast
 
 import pytest
 from browser import QUIZ, SCENARIO, answer, axe_violations, item
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-PHONE = {"width": 375, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 375, "height": 740}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+Scheme = Literal["light", "dark"]
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+def scheme(request: pytest.FixtureRequest) -> Scheme:
+    return cast("Scheme", request.param)
 
 
 @pytest.fixture
-def styled(browser: Browser, base_url: str, scheme: str) -> Iterator[Page]:
+def styled(browser: Browser, base_url: str, scheme: Scheme) -> Iterator[Page]:
     context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport=DESKTOP)
     context.set_default_timeout(5000)
     yield context.new_page()
@@ -59,7 +61,7 @@ def test_axe_finds_nothing_with_search_open(styled: Page) -> None:
 
 
 def test_axe_finds_nothing_in_the_phone_drawer(
-    browser: Browser, base_url: str, scheme: str
+    browser: Browser, base_url: str, scheme: Scheme
 ) -> None:
     context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport=PHONE)
     page = context.new_page()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from browser import QUIZ, answer, item
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 KEY = "coursewright:1:brewing-tea-for-a-crowd"
 """Where the sample course keeps its answers: named by the course's `id` in course.yml."""
@@ -152,7 +152,12 @@ def test_import_merges_newer_answers_after_confirmation(page: Page, tmp_path: Pa
     answer(page, "mild-or-smoky", 1)  # this one is newer here than in the file
     page.goto("progress.html")
     messages: list[str] = []
-    page.once("dialog", lambda d: (messages.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
     page.get_by_label("Import progress").set_input_files(str(path))
     expect(page.get_by_role("status")).to_have_text("Import cancelled; nothing changed.")
     assert messages == [
