@@ -30,8 +30,13 @@
    * @typedef {{ version: number, answers: Record<string, Entry> }} Saved
    */
   /**
-   * A kind of question: the mark of the answer to aim for, and the score of a pick.
-   * @typedef {{ best: string, score: (marks: string[], picked: number[]) => number }} Kind
+   * A kind of question: the mark of the answer to aim for and how the page names it when the
+   * learner did not pick it, the score of a pick, and the verdict shown after Check (`scored`:
+   * on a quiz, where points count, not on a practice scenario).
+   * @typedef {{ best: string, label: string,
+   *   score: (marks: string[], picked: number[]) => number,
+   *   verdict: (marks: string[], picked: number[], score: number, scored: boolean) => string
+   * }} Kind
    */
   /**
    * A question as the scores count it: its id and its answer key.
@@ -50,13 +55,14 @@
    */
 
   /**
-   * How each kind of question is scored: `best` is the mark of the answer to aim for.
+   * Each kind of question the pages ask (`data-kind` of its box): the one place that says how
+   * it is scored and worded. A new kind with a new way of scoring adds its entry here.
    * @type {Record<string, Kind>}
    */
   var KINDS = {
-    single: { best: "right", score: everyRightPicked },
-    multiple: { best: "right", score: everyRightPicked },
-    scenario: { best: "best", score: gradeOfPick }
+    single: { best: "right", label: "Right answer", score: everyRightPicked, verdict: rightOrNot },
+    multiple: { best: "right", label: "Right answer", score: everyRightPicked, verdict: rightOrNot },
+    scenario: { best: "best", label: "Best option", score: gradeOfPick, verdict: gradeChosen }
   };
 
   /**
@@ -79,6 +85,39 @@
    */
   function gradeOfPick(marks, picked) {
     return picked.length === 1 ? VALUE[marks[picked[0]]] || 0 : 0;
+  }
+
+  /** @param {number} i the letter of answer `i`: A for 0 */
+  function letter(i) { return String.fromCharCode(65 + i); }
+
+  /**
+   * The verdict on a question with right and wrong answers.
+   * @param {string[]} marks
+   * @param {number[]} picked
+   * @param {number} score
+   * @returns {string}
+   */
+  function rightOrNot(marks, picked, score) {
+    if (score >= 1) return "Correct.";
+    return marks.filter(function (m) { return m === "right"; }).length > 1 ?
+      "Not quite: the point needs every right answer and no wrong one. The right answers are " +
+      "marked, with the reason for each of your choices." :
+      "Not quite. The right answer is marked, with the reason for your choice.";
+  }
+
+  /**
+   * The verdict on a graded choice (a scenario): the grade of the option picked.
+   * @param {string[]} marks
+   * @param {number[]} picked
+   * @param {number} score
+   * @param {boolean} scored
+   * @returns {string}
+   */
+  function gradeChosen(marks, picked, score, scored) {
+    var grade = marks[picked[0]], worth = !scored ? "" :
+      grade === "acceptable" ? ", half a point" : ", no points";
+    return "You chose " + letter(picked[0]) + ": " + (grade === "best" ?
+      "the best option." : grade + worth + ". The best option is marked.");
   }
 
   /**
@@ -269,7 +308,7 @@
    */
   function isAnswer(entry) { return !!entry && (entry.checked || !!entry.first); }
 
-  var logic = { KINDS: KINDS, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
+  var logic = { KINDS: KINDS, rightOrNot: rightOrNot, gradeChosen: gradeChosen, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
     points: points, isAnswer: isAnswer, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
     tally: tally, scoreLine: scoreLine };
   if (typeof module === "object" && module.exports) { module.exports = logic; return; }
@@ -360,8 +399,6 @@
    * @returns {HTMLElement[]}
    */
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
-  /** @param {number} i */
-  function letter(i) { return String.fromCharCode(65 + i); }
 
   function warn() {
     var main = document.querySelector("article");
@@ -447,26 +484,6 @@
   }
 
   /**
-   * @param {Question} q
-   * @param {number[]} choice
-   * @param {number} score
-   * @returns {string}
-   */
-  function verdict(q, choice, score) {
-    if (q.kind.best === "best") {
-      var grade = q.marks[choice[0]], worth = !q.scored ? "" :
-        grade === "acceptable" ? ", half a point" : ", no points";
-      return "You chose " + letter(choice[0]) + ": " + (grade === "best" ? "the best option." :
-        grade + worth + ". The best option is marked.");
-    }
-    if (score >= 1) return "Correct.";
-    return q.marks.filter(function (m) { return m === "right"; }).length > 1 ?
-      "Not quite: the point needs every right answer and no wrong one. The right answers are " +
-      "marked, with the reason for each of your choices." :
-      "Not quite. The right answer is marked, with the reason for your choice.";
-  }
-
-  /**
    * @param {HTMLElement} details
    * @param {number} score
    */
@@ -492,11 +509,11 @@
         var why = reason(q, i);
         if (why) label.after(why);
       } else if (mark === q.kind.best) {
-        markChoice(label, "good", q.kind.best === "best" ? "Best option" : "Right answer");
+        markChoice(label, "good", q.kind.label);
       }
     });
     var result = /** @type {HTMLElement} */ (q.box.querySelector(".cw-result"));
-    result.textContent = verdict(q, choice, score);
+    result.textContent = q.kind.verdict(q.marks, choice, score, q.scored);
     result.className = "cw-result cw-" + tone(score);
     result.hidden = false;
     /** @type {HTMLElement} */ (q.box.querySelector(".cw-retry")).hidden = false;

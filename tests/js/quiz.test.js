@@ -36,8 +36,8 @@ function exported(answers, extra = {}) {
 describe("the module", () => {
   test("exports the pure logic, without touching a page", () => {
     assert.deepEqual(Object.keys(quiz).sort(), [
-      "KINDS", "everyRightPicked", "fileProblem", "gradeOfPick", "isAnswer", "mergePlan",
-      "migrate", "points", "scoreLine", "tally",
+      "KINDS", "everyRightPicked", "fileProblem", "gradeChosen", "gradeOfPick", "isAnswer",
+      "mergePlan", "migrate", "points", "rightOrNot", "scoreLine", "tally",
     ]);
   });
 
@@ -49,6 +49,29 @@ describe("the module", () => {
     assert.equal(quiz.KINDS.single.score, quiz.everyRightPicked);
     assert.equal(quiz.KINDS.multiple.score, quiz.everyRightPicked);
     assert.equal(quiz.KINDS.scenario.score, quiz.gradeOfPick);
+    assert.equal(quiz.KINDS.single.verdict, quiz.rightOrNot);
+    assert.equal(quiz.KINDS.scenario.verdict, quiz.gradeChosen);
+    assert.equal(quiz.KINDS.single.label, "Right answer");
+    assert.equal(quiz.KINDS.scenario.label, "Best option");
+  });
+});
+
+describe("verdicts", () => {
+  test("a right-or-wrong question says correct, or how many right answers it needs", () => {
+    assert.equal(quiz.rightOrNot(["right", "wrong"], [0], 1), "Correct.");
+    assert.match(quiz.rightOrNot(["right", "wrong"], [1], 0), /^Not quite\. The right answer/);
+    assert.match(quiz.rightOrNot(["right", "right", "wrong"], [0], 0), /every right answer/);
+  });
+
+  test("a graded choice names the letter and grade, with points only where they count", () => {
+    const marks = ["poor", "best", "acceptable"];
+    assert.equal(quiz.gradeChosen(marks, [1], 1, true), "You chose B: the best option.");
+    assert.equal(quiz.gradeChosen(marks, [2], 0.5, true),
+      "You chose C: acceptable, half a point. The best option is marked.");
+    assert.equal(quiz.gradeChosen(marks, [0], 0, true),
+      "You chose A: poor, no points. The best option is marked.");
+    assert.equal(quiz.gradeChosen(marks, [0], 0, false),
+      "You chose A: poor. The best option is marked.");
   });
 });
 
