@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from generator.models import Course, DeliveryFormat, Guideline, Objective, Quiz, Scenario
+    from generator.models import Course, DeliveryFormat, Guideline, Objective, Scenario
+    from generator.questions import Quiz
 
 PAGES = {
     "course": "index.md",

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Quiz, Scenario, Syllabus
+from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Scenario, Syllabus
 from generator.problems import ContentError, Problem, explain, field_name
+from generator.questions import Quiz
 from generator.references import Finding, check_references
 from generator.source import Document, read
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.catalog import agenda
-from generator.models import COURSE_FILE, Course, FileKey, ScenarioQuestion
+from generator.models import COURSE_FILE, Course, FileKey
 from generator.problems import did_you_mean
+from generator.questions import ScenarioQuestion
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator
