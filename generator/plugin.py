@@ -27,6 +27,23 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+THEME = Path(__file__).parent / "theme"
+"""The page templates and assets of course pages; a site's own `custom_dir` overrides them."""
+EXTENSIONS: dict[str, dict[str, Any]] = {
+    "admonition": {},
+    "attr_list": {},
+    "md_in_html": {},
+    "tables": {},
+    "toc": {"permalink": True},
+    "pymdownx.details": {},
+    "pymdownx.superfences": {},
+    "pymdownx.tabbed": {"alternate_style": True},
+}
+"""The Markdown extensions the generated pages are written for, with their settings; the plugin
+adds each one the site does not list, so no page shows raw `!!! success` or `{#id}`."""
+SHIM = "assets/iframe-worker-shim.js"
+
+
 class CoursePluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the course pages off without removing the plugin."""
@@ -75,6 +92,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.published = {(content / name).resolve() for name in course.syllabus.files}
         if config.nav is None:
             config.nav = _escaped(self.site.nav)
+        _use_course_theme(config)
+        # The theme prints both without escaping them: course text goes in as escaped markup.
+        if not config.site_name.strip():
+            config.site_name = escape(" ".join(course.syllabus.title.split()))
+        if not config.site_description:
+            config.site_description = escape(" ".join(course.syllabus.summary.split()))
         return config
 
     def on_page_markdown(
@@ -118,6 +141,31 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.config.enabled:
             server.watch(str(self.root / self.config.content_dir))
             server.watch(str(self.root / self.config.quizzes_dir))
+
+
+def _use_course_theme(config: MkDocsConfig) -> None:
+    """Put the course templates and assets under the site's own overrides, and add the Markdown
+    extensions and stylesheet the pages need. Course pages are made for the Material theme."""
+    if config.theme.name != "material":
+        raise PluginError(
+            f"theme: course pages need the Material theme, not `{config.theme.name}`; in "
+            "mkdocs.yml write `theme:` and under it `  name: material`"
+        )
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    for name, options in EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        if options:
+            config.mdx_configs.setdefault(name, dict(options))
+    if "assets/coursewright.css" not in config.extra_css:
+        config.extra_css.insert(0, "assets/coursewright.css")
+    if any(name.endswith("offline") for name in config.plugins):  # search from a folder
+        polyfills = config.extra.setdefault("polyfills", [])
+        polyfills[:] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
+        if not any("iframe-worker" in url for url in polyfills):
+            polyfills.append(SHIM)  # a local copy: no request to another site
 
 
 def _escaped(nav: list[NavItem]) -> list[NavItem]:

@@ -180,7 +180,7 @@ def test_without_the_plugin_no_course_source_is_published(course: Path) -> None:
     from conftest import mkdocs_build
 
     config = (course / "mkdocs.yml").read_text(encoding="utf-8")
-    plugin = config[config.index("  - coursewright:") : config.index("extra_css:")]
+    plugin = config[config.index("  - coursewright:") : config.index("validation:")]
     (course / "mkdocs.yml").write_text(config.replace(plugin, ""), encoding="utf-8")
     mkdocs_build(course, strict=False)
     assert not [

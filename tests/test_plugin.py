@@ -160,12 +160,12 @@ def test_a_listed_file_may_not_replace_the_sites_own(course: Path) -> None:
     with (course / "content/course.yml").open("a", encoding="utf-8") as syllabus:
         syllabus.write("files: [assets/quiz.js]\n")
     assert "files[0]: `assets/quiz.js` is not allowed here" in coursewright_check(course).stderr
-    (course / "content/assets/quiz.js").rename(course / "content/assets/quiz.txt")
-    (course / "site_overrides/assets/quiz.txt").write_text("the site's", encoding="utf-8")
-    edit(course, "content/course.yml", "assets/quiz.js", "assets/quiz.txt")
+    (course / "content/assets/images").mkdir()
+    (course / "content/assets/quiz.js").rename(course / "content/assets/images/favicon.png")
+    edit(course, "content/course.yml", "assets/quiz.js", "assets/images/favicon.png")
     result = mkdocs_build(course)
     assert result.returncode == 1
-    assert "content/assets/quiz.txt: the site has a file of its own" in result.stderr
+    assert "content/assets/images/favicon.png: the site has a file of its own" in result.stderr
 
 
 def test_a_source_address_cannot_carry_markup(course: Path) -> None:
@@ -193,10 +193,68 @@ def test_a_source_address_cannot_carry_markup(course: Path) -> None:
             for name, value in attrs:
                 if name.startswith("on") or (value or "").lower().startswith("javascript:"):
                     found.append(f"{tag} {name}={value}")
-            if tag == "img":
+            if tag == "img" and "no.invalid" in str(dict(attrs).get("src")):
                 found.append("img")
 
     html = (course / "site/sources.html").read_text(encoding="utf-8")
     Parsed().feed(html)
     assert found == []
     assert "%5Ba%5D%28javascript:alert%281%29%29" in html
+
+
+MINIMAL = """site_name: ""
+docs_dir: content
+exclude_docs: |
+  *.yml
+  *.schema.json
+use_directory_urls: false
+theme:
+  name: material
+plugins:
+  - search
+  - offline
+  - coursewright
+"""
+
+
+def test_the_plugin_brings_its_own_templates_assets_and_extensions(course: Path) -> None:
+    """No custom_dir, no Markdown extensions, no name: the course's title and summary name the
+    site, the pages come out whole, and nothing is fetched from another site."""
+    (course / "mkdocs.yml").write_text(MINIMAL, encoding="utf-8")
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr
+    site = course / "site"
+    quiz = (site / "quizzes" / "choosing-check.html").read_text(encoding="utf-8")
+    lesson = (site / "lessons" / "choosing.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for raw in ("!!!", "???", '=== "', "{#", "{ .cw", 'markdown="block"'):
+        assert raw not in quiz + lesson + home, raw
+    assert '<details class="note cw-key">' in quiz
+    assert 'src="../assets/quiz.js"' in quiz
+    assert 'class="tabbed-set' in home
+    assert "<title>Brewing tea for a crowd</title>" in home
+    assert '<meta name="description" content="How to brew' in home
+    assert "unpkg.com" not in quiz
+    for asset in ("quiz.js", "quiz.css", "coursewright.css", "coursewright.js"):
+        assert (site / "assets" / asset).is_file(), asset
+
+
+def test_a_sites_own_overrides_still_win(course: Path) -> None:
+    (course / "mkdocs.yml").write_text(
+        MINIMAL.replace("  name: material\n", "  name: material\n  custom_dir: mine\n"),
+        encoding="utf-8",
+    )
+    (course / "mine/assets").mkdir(parents=True)
+    (course / "mine/assets/quiz.css").write_text("/* mine */\n", encoding="utf-8")
+    assert mkdocs_build(course).returncode == 0
+    assert (course / "site/assets/quiz.css").read_text(encoding="utf-8") == "/* mine */\n"
+    assert (course / "site/assets/quiz.js").is_file()
+
+
+def test_another_theme_gets_a_message_not_a_traceback(course: Path) -> None:
+    config = MINIMAL.replace("material", "mkdocs").replace("  - offline\n", "")
+    (course / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(course)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "course pages need the Material theme, not `mkdocs`" in result.stderr

@@ -1,11 +1,11 @@
-// The pure logic of site_overrides/assets/quiz.js: scoring, the saved format, checking and
+// The pure logic of generator/theme/assets/quiz.js: scoring, the saved format, checking and
 // merging progress files. The browser tests cover the page; these run under `node --test`.
 "use strict";
 
 const { describe, test } = require("node:test");
 const assert = require("node:assert/strict");
 
-const quiz = require("../../site_overrides/assets/quiz.js");
+const quiz = require("../../generator/theme/assets/quiz.js");
 
 const FORMAT = "coursewright-progress";
 const COURSE = "tea";
