@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:
         where = error.filename or getattr(args, "out", None) or root
-        print(printable(f"coursewright: {where}: {error.strerror}"), file=sys.stderr)
+        print(printable(f"coursewright: {where}: {error.strerror or error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("coursewright: interrupted; nothing was changed", file=sys.stderr)

@@ -234,6 +234,17 @@ def _too_long(error: _Error) -> str:
     return message + (TITLE_HINT if limit == MAX_TITLE else "")
 
 
+def _too_short(error: _Error) -> str | None:
+    context = error.item["ctx"]
+    if "min_length" not in context or not isinstance(error.item["input"], list):
+        return None
+    found = len(error.item["input"])
+    return (
+        f"needs at least {context['min_length']} items (one `- item` per line); "
+        f"it has {found if found else 'none'}"
+    )
+
+
 def _expected(error: _Error) -> str:
     return f"expected {EXPECTED[error.item['type']]}, found {kind_of(error.item['input'])}"
 
@@ -244,6 +255,7 @@ _BUILDERS: dict[str, typing.Callable[[_Error], str | None]] = {
     "string_pattern_mismatch": _pattern,
     "union_tag_invalid": _union_tag,
     "union_tag_not_found": _union_tag,
+    "too_short": _too_short,
     **dict.fromkeys(LIMITS, _too_long),
     **dict.fromkeys(EXPECTED, _expected),
 }

@@ -27,12 +27,14 @@ def item(question_id: str, kind: str, answers: Sequence[Answer], course: str) ->
     )
 
 
-def form(question_id: str, kind: str, legend: str, answers: Sequence[Answer]) -> str:
-    """A question as a native form of radio buttons or checkboxes, in Markdown with HTML:
-    it works without JavaScript, and the quiz script enhances it. Author text goes through
-    `inline`."""
+def form(
+    question_id: str, kind: str, legend: str, answers: Sequence[Answer], hint: str = ""
+) -> str:
+    """A question as a native form of radio buttons or checkboxes (for the `multiple` widget),
+    in Markdown with HTML: it works without JavaScript, and the quiz script enhances it. `hint`
+    follows the legend, e.g. how many answers to choose. Author text goes through `inline`."""
     control = "checkbox" if kind == "multiple" else "radio"
-    hint = ' <span class="cw-hint">Choose every answer that applies.</span>' * (kind == "multiple")
+    hint = f' <span class="cw-hint">{hint}</span>' if hint else ""
     choices = "".join(
         f'<label class="cw-choice"><input type="{control}" name="{question_id}" value="{i}" '
         f'data-mark="{answer.mark}"> <span class="cw-text">**{LETTERS[i]}.** '

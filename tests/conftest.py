@@ -41,8 +41,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that drives Chromium `browser`, and the slow modules `slow`:
     `pytest -m "not browser and not slow"` (`make quick`) is the fast loop."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        if "tea_site" in fixtures:  # builds the sample site
+            item.add_marker(pytest.mark.slow)
         module = getattr(item, "module", None)
         if module is not None and module.__name__ in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)

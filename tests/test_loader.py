@@ -55,6 +55,14 @@ def test_the_sample_course_loads_in_order() -> None:
             "`pick-teas`; did you mean `pick-tea`? objective ids are: pick-tea, time-brew",
             id="unknown-objective",
         ),
+        pytest.param(
+            "quizzes/choosing-check.yml",
+            "      - text: A smoky tea.\n        feedback: Few people like smoky tea.\n",
+            "",
+            "quizzes/choosing-check.yml:8:5: questions[0].choices: needs at least 2 items "
+            "(one `- item` per line); it has 1",
+            id="too-few-choices",
+        ),
     ],
 )
 def test_each_mistake_gets_one_exact_line(

@@ -235,3 +235,19 @@ def markdown_of_example(example: Example) -> str:
     site = render_site(dataclasses.replace(course, lessons={**course.lessons, "choosing": lesson}))
     page = next(p for p in site.pages if p.path == "lessons/choosing.md")
     return next(line.strip() for line in page.markdown.splitlines() if "characters.*" in line)
+
+
+def test_every_kind_of_question_has_its_partial() -> None:
+    """A kind added to the `Question` union without its template would pass `check` and then
+    fail the build; this names it first."""
+    from typing import get_args
+
+    from generator.questions import Question
+
+    kinds = [
+        get_args(model.model_fields["type"].annotation)[0]
+        for model in get_args(get_args(Question)[0])
+    ]
+    folder = ROOT / "generator" / "templates" / "kinds"
+    assert sorted(kinds) == ["multiple", "scenario", "single", "true_false"]
+    assert [kind for kind in kinds if not (folder / f"{kind}.md.jinja").is_file()] == []
