@@ -1,10 +1,14 @@
-"""Command line: check a course, write its Markdown pages, or write the JSON Schemas for editors."""
+"""Command line: start a course, check it, preview and build its site, write its Markdown pages
+for another builder, or write the JSON Schemas for editors. The site commands run MkDocs."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -12,8 +16,10 @@ from pathlib import Path
 from generator.edition import edition
 from generator.loader import Layout, load_course, schema_files
 from generator.markup import count
+from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
 from generator.render import render_site
+from generator.starter import LANGUAGE, starter_files
 
 MARKER = ".coursewright-build"
 """Left in every folder `build` writes, so a later build may replace it."""
@@ -44,10 +50,21 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--content-dir", default="content", help="course, lessons, scenarios")
     parser.add_argument("--quizzes-dir", default="quizzes", help="quiz files")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    init = commands.add_parser("init", help="start a new course in a new folder")
+    init.add_argument("folder", help="the folder to create")
+    init.add_argument("--title", help="the course's title (asked for when not given)")
+    init.add_argument("--summary", help="what the course is about, in a sentence or two")
+    init.add_argument("--language", default="en", help="language of the site, e.g. en, de, fr")
+    init.set_defaults(run=_init)
     check = commands.add_parser("check", help="validate every course file; exit 1 on problems")
     check.set_defaults(run=_check)
-    build = commands.add_parser("build", help="write the generated Markdown pages to a folder")
-    build.add_argument("--out", required=True, help="folder to write (replaced as a whole)")
+    serve = commands.add_parser("serve", help="preview the site; it reloads when a file changes")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (8000)")
+    serve.set_defaults(run=_serve)
+    build = commands.add_parser(
+        "build", help="build the site into site/; with --out, write its Markdown pages instead"
+    )
+    build.add_argument("--out", help="folder for the Markdown pages (replaced as a whole)")
     build.add_argument("--force", action="store_true", help="replace a folder build did not make")
     build.set_defaults(run=_build)
     schema = commands.add_parser("schema", help="write JSON Schemas for editor autocompletion")
@@ -73,7 +90,58 @@ def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return _refuse(f"{args.folder} exists and is not empty; choose a new folder")
+    if not LANGUAGE.match(args.language):
+        return _refuse(f"--language {args.language}: give a language code such as en, de or fr")
+    title = " ".join((args.title or _ask("Title of the course", "My course")).split())
+    summary = args.summary or _ask("What it is about, in a sentence", f"A course on {title}.")
+    if not 0 < len(title) <= MAX_TITLE or CONTROL_CHARACTERS.search(title + summary):
+        return _refuse("the title needs 1 to 200 characters, and no control characters")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        for rel, text in starter_files(title, summary, args.language).items():
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            (staging / rel).write_text(text, encoding="utf-8", newline="\n")
+        staging.chmod(0o755)
+        if folder.exists():
+            folder.rmdir()  # empty, checked above
+        staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"wrote a new course to {args.folder}; next: cd {args.folder} && coursewright serve")
+    return 0
+
+
+def _ask(question: str, default: str) -> str:
+    """Ask on a terminal; elsewhere (a script, a test) take the default."""
+    if not sys.stdin.isatty():
+        return default
+    return input(f"{question} [{default}]: ").strip() or default
+
+
+def _mkdocs(root: Path, layout: Layout, *arguments: str) -> int:
+    """Run MkDocs on the course in `root`, after a check that words problems for authors."""
+    if importlib.util.find_spec("mkdocs") is None:
+        return _refuse("the site needs MkDocs: pip install 'coursewright[site]'")
+    if not (root / "mkdocs.yml").is_file():
+        return _refuse(f"no mkdocs.yml in {root.resolve()}; start a course with coursewright init")
+    load_course(root, layout)
+    command = [sys.executable, "-m", "mkdocs", *arguments]
+    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice for MkDocs' own users
+    return subprocess.run(command, cwd=root, env=quiet, check=False).returncode
+
+
+def _serve(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    return _mkdocs(root, layout, "serve", "--livereload", "-a", f"127.0.0.1:{args.port}")
+
+
 def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    if args.out is None:
+        return _mkdocs(root, layout, "build", "--strict")
     out = Path(args.out).resolve()
     for folder in (layout.content_dir, layout.quizzes_dir):
         source = (root / folder).resolve()

@@ -31,7 +31,7 @@ MISSING_SYLLABUS = (
 )
 BAD_FILE_NAME = (
     "rename the file: its name is its id, in lowercase words joined by hyphens, "
-    "e.g. `first-contact.yml` (and not `index`)"
+    "e.g. `first-lesson.yml` (and not `index`)"
 )
 
 

@@ -201,7 +201,7 @@ class Guideline(Model):
     """One piece of guidance: what to do, what to avoid, and why."""
 
     id: Id = Field(description="Short id, unique in the course; scenarios cite it.")
-    title: Title = Field(description="The guideline as a short imperative, e.g. `Say why`.")
+    title: Title = Field(description="The guideline as a short imperative, e.g. `Check the date`.")
     do: list[Text] = Field(default_factory=list, description="Things to do.")
     avoid: list[Text] = Field(default_factory=list, description="Things to avoid.")
     why: Text = Field(description="The reason behind the guideline.")
@@ -243,7 +243,7 @@ class Option(Model):
 class Scenario(Model):
     """`content/scenarios/<id>.yml`: a situation and what to do; its id is the file name."""
 
-    title: Title = Field(description="A short name for the situation, e.g. `Event attendee`.")
+    title: Title = Field(description="A short name for the situation, e.g. `A late arrival`.")
     perspective: Id | None = Field(None, description="Id of a perspective from `course.yml`.")
     situation: Text = Field(description="What is going on, in the second person.")
     question: Text = Field(description="The decision the learner faces.")

@@ -205,9 +205,7 @@ def _unknown_field(error: _Error) -> str | None:
 def _pattern(error: _Error) -> str | None:
     given = error.item["input"]
     if error.item["ctx"]["pattern"] == ID_PATTERN:
-        return (
-            f"`{given}` is not an id: use lowercase words joined by hyphens, e.g. `first-contact`"
-        )
+        return f"`{given}` is not an id: use lowercase words joined by hyphens, e.g. `first-lesson`"
     raw = error.raw
     in_list = len(raw) > 1 and isinstance(raw[-1], int)  # an item of a list of text
     holder = _model_at(error.model, raw[:-2]) if in_list else error.owner
