@@ -320,13 +320,37 @@ class _Builder:
         return {k.value: self.build(v, (*loc, k.value)) for k, v in node.value}
 
 
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+"""Quotes a word processor types; YAML quotes only with straight ones."""
+
+
 def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    """The parser's words, with a plain hint for the common causes."""
     message = "YAML syntax: " + " ".join(part for part in (error.context, error.problem) if part)
-    mark = error.problem_mark
-    lines = text.splitlines()
-    if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
-        message += " (a tab: indent with spaces)"
-    start = error.context_mark
+    message += _hint(error, text.splitlines())
+    mark, start = error.problem_mark, error.context_mark
     if start and mark and start.line != mark.line:
         message += f" (it started on line {start.line + 1})"
     return message
+
+
+def _hint(error: yaml.MarkedYAMLError, lines: list[str]) -> str:
+    mark, problem, context = error.problem_mark, error.problem or "", error.context or ""
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if mark and line[mark.column : mark.column + 1] == "\t":
+        return " (a tab: indent with spaces)"
+    if "mapping values are not allowed" in problem and mark:
+        if any(quote in line for quote in CURLY_QUOTES):
+            return (
+                ' (curly quotes do not quote text in YAML: type straight quotes, "like this", '
+                "or turn off smart quotes in your editor)"
+            )
+        if ": " in line[: mark.column]:
+            return ' (the text holds ": "; put the whole text in straight quotes: key: "text")'
+        return " (is this line indented more than the keys beside it?)"
+    if "expected ':'" in problem or ("block collection" in context and "expected" in problem):
+        return (
+            " (each item of a list starts with `- `, and its keys line up under its first key:"
+            " is a dash missing, or a line indented too little?)"
+        )
+    return ""

@@ -131,6 +131,41 @@ def test_a_file_named_against_the_rules_hides_only_references_to_its_kind(course
     assert found[1].startswith("quizzes/choosing-check.yml:37:15: questions[3].scenario: no ")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        pytest.param(
+            "title: Serving on time",
+            "title: \u201cServing: on time\u201d",
+            'curly quotes do not quote text in YAML: type straight quotes, "like this"',
+            id="curly-quotes",
+        ),
+        pytest.param(
+            "title: Serving on time",
+            "title: Serving: on time",
+            'the text holds ": "; put the whole text in straight quotes: key: "text"',
+            id="unquoted-colon",
+        ),
+        pytest.param(
+            "  - id: time-brew\n    text: Time the brewing",
+            "  - id: time-brew\n  text: Time the brewing",
+            "each item of a list starts with `- `, and its keys line up under its first key",
+            id="missing-dash",
+        ),
+    ],
+)
+def test_a_yaml_slip_gets_a_hint_in_plain_words(
+    course: Path, old: str, new: str, hint: str
+) -> None:
+    rel = "content/lessons/serving.yml"
+    edit(course, rel, old, new)
+    found = problems(course)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{rel}:")
+    assert "YAML syntax: " in found[0]
+    assert f"({hint}" in found[0]
+
+
 def test_yaml_conveniences_still_work(course: Path) -> None:
     edit(
         course,
