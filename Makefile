@@ -11,7 +11,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test quick check lint schema clean browser bench
+.PHONY: site serve test quick check lint schema clean browser bench dist
 
 # Build into a folder of its own next to site/ and swap it in only when the build succeeded:
 # a failed or interrupted build leaves the previous site/ as it was, and two builds at once
@@ -41,6 +41,12 @@ test: $(VENV)/.test browser $(VNU) $(TSC)
 	node --test tests/js/quiz.test.js
 	$(BIN)/coursewright check
 	$(BIN)/python -m pytest
+
+# A wheel of coursewright in dist/, to install it elsewhere (pip install 'dist/...whl[site]').
+dist: $(VENV)/bin/python
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	@ls dist/*.whl
 
 # The fast loop while editing the generator: no browser, no site builds (about 10 s).
 quick: $(VENV)/.test
@@ -95,4 +101,4 @@ $(VENV)/.test: pyproject.toml $(VENV)/bin/python
 	touch $@ $(VENV)/.site
 
 clean:
-	rm -rf site .site-build $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-build dist $(VENV) .pytest_cache .mypy_cache .ruff_cache

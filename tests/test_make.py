@@ -63,3 +63,53 @@ def test_two_builds_at_once_each_give_a_whole_site(tmp_path: Path) -> None:
     assert [build.wait() for build in builds] == [0, 0]
     assert fingerprint(project / "site").keys() == whole.keys()
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site-")) == []
+
+
+def test_the_wheel_carries_everything_a_course_elsewhere_needs(tmp_path: Path) -> None:
+    """`make dist`'s wheel, installed apart from this checkout, starts and builds a course:
+    templates, theme, starter course and schemas all travel inside the package."""
+    venv = Path(sys.executable).parent.parent
+    made = subprocess.run(
+        ["make", "dist", f"VENV={venv}", "-o", f"{venv}/bin/python"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    (wheel,) = (ROOT / "dist").glob("coursewright-*.whl")
+    installed = tmp_path / "installed"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            installed,
+            wheel,
+        ],
+        check=True,
+    )
+    env = {**os.environ, "PYTHONPATH": str(installed), "NO_MKDOCS_2_WARNING": "1"}
+
+    def run(*arguments: str, cwd: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, *arguments],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+
+    where = run("-c", "import generator; print(generator.__file__)")
+    assert where.stdout.startswith(str(installed)), where.stdout
+    assert run("-m", "generator", "init", "course").returncode == 0
+    built = run("-m", "generator", "build", cwd=tmp_path / "course")
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "course/site/assets/quiz.js").is_file()
+    assert (tmp_path / "course/site/quizzes/first-check.html").is_file()
