@@ -11,7 +11,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test quick check lint schema clean browser bench dist
+.PHONY: site serve test quick check lint schema clean browser bench dist messages
 
 # Build into a folder of its own next to site/ and swap it in only when the build succeeded:
 # a failed or interrupted build leaves the previous site/ as it was, and two builds at once
@@ -41,6 +41,20 @@ test: $(VENV)/.test browser $(VNU) $(TSC)
 	node --test tests/js/quiz.test.js
 	$(BIN)/coursewright check
 	$(BIN)/python -m pytest
+
+# The words of the pages, of the quiz script and of a new course: extract them from the
+# templates, quiz.js and the starter course into the .pot files, and merge them into each language's catalogue (then translate the empty
+# msgstr lines). A test fails when the .pot files or a catalogue are behind.
+LOCALE := generator/locale
+BABEL_OUT := --no-location --sort-output --no-wrap --omit-header
+messages: $(VENV)/.test
+	$(BIN)/pybabel -q extract -F $(LOCALE)/babel.cfg $(BABEL_OUT) -o $(LOCALE)/coursewright.pot .
+	$(BIN)/pybabel -q extract -F $(LOCALE)/quiz.cfg -k _ -k _n:1,2 -k N_ $(BABEL_OUT) \
+	  -o $(LOCALE)/quiz.pot .
+	$(BIN)/pybabel -q extract -F $(LOCALE)/starter.cfg -k t $(BABEL_OUT) -o $(LOCALE)/starter.pot .
+	for domain in coursewright quiz starter; do \
+	  $(BIN)/pybabel -q update -i $(LOCALE)/$$domain.pot -d $(LOCALE) -D $$domain \
+	    --no-wrap --omit-header --no-fuzzy-matching || exit 1; done
 
 # A wheel of coursewright in dist/, to install it elsewhere (pip install 'dist/...whl[site]').
 dist: $(VENV)/bin/python

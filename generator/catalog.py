@@ -82,15 +82,16 @@ class Catalog:
     def agenda(self, form: DeliveryFormat) -> list[Slot]:
         return agenda(self.course, form)
 
-    def scenario_groups(self) -> list[tuple[str, list[tuple[str, Scenario]]]]:
-        """Scenarios grouped under their perspective's title, in course order."""
+    def scenario_groups(self, other: str) -> list[tuple[str, list[tuple[str, Scenario]]]]:
+        """Scenarios grouped under their perspective's title, in course order; those with no
+        perspective come last, under `other` if there are perspectives."""
         views = self.course.syllabus.perspectives
         groups = [
             (v.title, [(s, x) for s, x in self.course.scenarios.items() if x.perspective == v.id])
             for v in views
         ]
         rest = [(s, x) for s, x in self.course.scenarios.items() if x.perspective is None]
-        groups.append(("Other situations" if views else "", rest))
+        groups.append((other if views else "", rest))
         return [(title, items) for title, items in groups if items]
 
     def scenarios_for(self, slug: str) -> list[tuple[str, Scenario]]:

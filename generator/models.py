@@ -146,6 +146,13 @@ class Syllabus(Model):
         "new id starts every learner afresh."
     )
     title: Title = Field(description="The course title.")
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$", max_length=20)
+    ] = Field(
+        "en",
+        description="Language of the course, e.g. `en`, `de` or `pt-BR`: the words the site adds "
+        "(headings, buttons, messages) are in it, where coursewright has them (en, de).",
+    )
     summary: Text = Field(description="Two or three sentences on what the course is about.")
     audience: Text = Field(description="Who the course is for.")
     outcomes: list[Text] = Field(min_length=1, description="What learners can do afterwards.")

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, TypeAlias
 from generator.catalog import page
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from generator.catalog import Catalog
     from generator.models import Course
 
@@ -18,26 +20,33 @@ NAV_GROUP_SIZE = 25
 """Sections longer than the limit are split into numbered groups of this size."""
 
 
-def navigation(course: Course, catalog: Catalog) -> list[NavItem]:
+def navigation(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[NavItem]:
+    """The navigation, its own words translated by `_`."""
     lessons: list[NavItem] = [
         {lesson.title: page("lesson", slug)} for slug, lesson in course.lessons.items()
     ]
-    nav: list[NavItem] = [{"Home": page("course")}, {"Lessons": chunked("Lessons", lessons)}]
+    nav: list[NavItem] = [
+        {_("Home"): page("course")},
+        {_("Lessons"): chunked(_("Lessons"), lessons)},
+    ]
     if course.scenarios:
-        items: list[NavItem] = [{"Overview": page("scenarios")}]
-        for title, group in catalog.scenario_groups():
+        items: list[NavItem] = [{_("Overview"): page("scenarios")}]
+        for title, group in catalog.scenario_groups(_("Other situations")):
             entries: list[NavItem] = [{s.title: page("scenario", slug)} for slug, s in group]
-            items += [{title: chunked(title, entries)}] if title else chunked("Scenarios", entries)
-        nav.append({"Scenarios": items})
+            items += (
+                [{title: chunked(title, entries)}] if title else chunked(_("Scenarios"), entries)
+            )
+        nav.append({_("Scenarios"): items})
     if course.quizzes:
         quizzes: list[NavItem] = [
             {quiz.title: page("quiz", slug)} for slug, quiz in course.quizzes.items()
         ]
-        nav.append({"Quizzes": [*chunked("Quizzes", quizzes), {"Your progress": page("progress")}]})
+        progress: NavItem = {_("Your progress"): page("progress")}
+        nav.append({_("Quizzes"): [*chunked(_("Quizzes"), quizzes), progress]})
     if course.syllabus.glossary:
-        nav.append({"Glossary": page("glossary")})
+        nav.append({_("Glossary"): page("glossary")})
     if course.syllabus.sources:
-        nav.append({"Sources": page("sources")})
+        nav.append({_("Sources"): page("sources")})
     return nav
 
 

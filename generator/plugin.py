@@ -93,6 +93,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if config.nav is None:
             config.nav = _escaped(self.site.nav)
         _use_course_theme(config)
+        _speak(config, course.syllabus.language)
         # The theme prints both without escaping them: course text goes in as escaped markup.
         if not config.site_name.strip():
             config.site_name = escape(" ".join(course.syllabus.title.split()))
@@ -166,6 +167,16 @@ def _use_course_theme(config: MkDocsConfig) -> None:
         polyfills[:] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
         if not any("iframe-worker" in url for url in polyfills):
             polyfills.append(SHIM)  # a local copy: no request to another site
+
+
+def _speak(config: MkDocsConfig, language: str) -> None:
+    """The theme's own words in the course's language too, where the theme has them."""
+    for code in (language, language.split("-")[0]):
+        if any(
+            (Path(d) / "partials/languages" / f"{code}.html").is_file() for d in config.theme.dirs
+        ):
+            config.theme["language"] = code
+            return
 
 
 def _escaped(nav: list[NavItem]) -> list[NavItem]:

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 
 from generator import markup, widgets
 from generator.catalog import Catalog, anchor, page
+from generator.language import script_words, translations
 from generator.navigation import NavItem, navigation
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ class Site:
 def render_site(course: Course) -> Site:
     """Render every page of the course."""
     catalog = Catalog(course)
-    env = _environment()
+    language = course.syllabus.language
+    env = _environment(language)
     rendered = []
     for kind, ident, context in _pages(course):
         path = page(kind, ident)
@@ -52,7 +54,7 @@ def render_site(course: Course) -> Site:
             text = text.replace("\n\n\n", "\n\n")
         text = text.strip("\n") + "\n"
         rendered.append(Page(path, text, course.files.get((kind, ident))))
-    return Site(rendered, navigation(course, catalog))
+    return Site(rendered, navigation(course, catalog, translations(language).gettext))
 
 
 def _pages(course: Course) -> list[tuple[str, str, dict[str, Any]]]:
@@ -88,11 +90,13 @@ def _template_cache() -> FileSystemBytecodeCache | None:
 
 
 @functools.cache
-def _environment() -> Environment:
-    """The Jinja environment, made once per process: compiling the templates is the costly part.
-    Templates are named after the kind of page (`lesson.md.jinja`); each kind of question has
-    its partial in `kinds/`."""
+def _environment(language: str) -> Environment:
+    """The Jinja environment for a language, made once per process: compiling the templates is
+    the costly part. Templates are named after the kind of page (`lesson.md.jinja`); each kind
+    of question has its partial in `kinds/`. Every word they add goes through `_()` or
+    `ngettext()`, from the language's catalogue."""
     env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=PackageLoader("generator"),
         bytecode_cache=_template_cache(),
         undefined=StrictUndefined,
@@ -105,7 +109,8 @@ def _environment() -> Environment:
     env.filters.update(url=markup.url, href=markup.href, clock=markup.clock, count=markup.count)
     env.filters.update(fingerprint=widgets.fingerprint, marked=widgets.marked)
     env.globals.update(front_matter=markup.front_matter, links=markup.links)
-    env.globals.update(letters=widgets.LETTERS, grades=widgets.GRADE_LABELS)
+    env.globals.update(letters=widgets.LETTERS)
     env.globals.update(form=widgets.form, item=widgets.item, key_line=widgets.key_line)
-    env.globals.update(path=page, anchor=anchor)
+    env.globals.update(path=page, anchor=anchor, words=script_words(language))
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from generator.markup import inline
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from generator.models import Answer
 
-GRADE_LABELS = {"best": "Best", "acceptable": "Acceptable", "poor": "Poor"}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -28,18 +27,27 @@ def item(question_id: str, kind: str, answers: Sequence[Answer], course: str) ->
 
 
 def form(
-    question_id: str, kind: str, legend: str, answers: Sequence[Answer], hint: str = ""
+    question_id: str,
+    kind: str,
+    legend: str,
+    answers: Sequence[Answer],
+    hint: str = "",
+    labels: Sequence[str] | None = None,
 ) -> str:
     """A question as a native form of radio buttons or checkboxes (for the `multiple` widget),
     in Markdown with HTML: it works without JavaScript, and the quiz script enhances it. `hint`
-    follows the legend, e.g. how many answers to choose. Author text goes through `inline`."""
+    follows the legend, e.g. how many answers to choose; `labels`, if given, show in place of
+    the answers' texts (a true/false question's words in the page's language). Author text
+    goes through `inline`."""
     control = "checkbox" if kind == "multiple" else "radio"
     hint = f' <span class="cw-hint">{hint}</span>' if hint else ""
     choices = "".join(
         f'<label class="cw-choice"><input type="{control}" name="{question_id}" value="{i}" '
         f'data-mark="{answer.mark}"> <span class="cw-text">**{LETTERS[i]}.** '
-        f"{inline(answer.text)}</span></label>\n"
-        for i, answer in enumerate(answers)
+        f"{inline(label)}</span></label>\n"
+        for i, (answer, label) in enumerate(
+            zip(answers, labels or [a.text for a in answers], strict=True)
+        )
     )
     return (
         f'<form class="cw-question" markdown="block">\n<fieldset markdown="block">\n'
@@ -53,10 +61,11 @@ def marked(answers: Sequence[Answer], mark: str) -> str:
     return ", ".join(LETTERS[i] for i, answer in enumerate(answers) if answer.mark == mark)
 
 
-def key_line(answers: Sequence[Answer]) -> str:
-    """A question's answers in one line for a printed key: `A, C`, or `A best; B poor`."""
-    if all(answer.mark in GRADE_LABELS for answer in answers):
-        return "; ".join(f"{LETTERS[i]} {answer.mark}" for i, answer in enumerate(answers))
+def key_line(answers: Sequence[Answer], grades: Mapping[str, str]) -> str:
+    """A question's answers in one line for a printed key: `A, C`, or `A best; B poor` with
+    the words for the grades from `grades`."""
+    if all(answer.mark in grades for answer in answers):
+        return "; ".join(f"{LETTERS[i]} {grades[answer.mark]}" for i, answer in enumerate(answers))
     return marked(answers, "right")
 
 

@@ -74,10 +74,8 @@ def test_init_takes_a_language_and_refuses_a_made_up_one(
     assert "give a language code such as en, de or fr" in capsys.readouterr().err
     assert not (tmp_path / "a").exists()
     assert main(["init", str(tmp_path / "b"), "--language", "de", "--title", "Über uns"]) == 0
-    config = (tmp_path / "b/mkdocs.yml").read_text(encoding="utf-8")
-    assert "  language: de\n" in config
     course = (tmp_path / "b/content/course.yml").read_text(encoding="utf-8")
-    assert 'id: uber-uns\ntitle: "Über uns"\n' in course
+    assert 'id: uber-uns\ntitle: Über uns\nlanguage: de\n' in course
 
 
 def test_a_title_becomes_an_id() -> None:

@@ -36,8 +36,9 @@ function exported(answers, extra = {}) {
 describe("the module", () => {
   test("exports the pure logic, without touching a page", () => {
     assert.deepEqual(Object.keys(quiz).sort(), [
-      "KINDS", "everyRightPicked", "fileProblem", "gradeChosen", "gradeOfPick", "isAnswer",
-      "mergePlan", "migrate", "points", "rightOrNot", "scoreLine", "tally",
+      "KINDS", "_", "_n", "everyRightPicked", "fileProblem", "gradeChosen", "gradeOfPick",
+      "isAnswer", "mergePlan", "migrate", "points", "rightOrNot", "scoreLine", "tally",
+      "useWords",
     ]);
   });
 
@@ -475,5 +476,31 @@ describe("tally", () => {
     const answers = { "q-1": { key: "k1", picked: [0], checked: true, score: 1, at: 10 } };
     assert.deepEqual(quiz.tally(items.slice(0, 1), answers),
       { total: 1, firstDone: 0, first: 0, latestDone: 1, latest: 1 });
+  });
+});
+
+describe("words in the page's language", () => {
+  test("English needs no catalogue; placeholders are filled", () => {
+    quiz.useWords({}, "en");
+    assert.equal(quiz._("Check"), "Check");
+    assert.equal(quiz._("Check: {question}", { question: "Question 2" }), "Check: Question 2");
+    assert.equal(quiz._n("{points} point", "{points} points", 1, { points: "1" }), "1 point");
+    assert.equal(quiz._n("{points} point", "{points} points", 1.5, { points: "1½" }), "1½ points");
+  });
+
+  test("a catalogue's words and plural forms are used, and the English stays for a gap", () => {
+    quiz.useWords({
+      Check: "Prüfen",
+      "{points} point": { one: "{points} Punkt", other: "{points} Punkte" },
+    }, "de");
+    try {
+      assert.equal(quiz._("Check"), "Prüfen");
+      assert.equal(quiz._("Try again"), "Try again");
+      assert.equal(quiz._n("{points} point", "{points} points", 1, { points: "1" }), "1 Punkt");
+      assert.equal(quiz._n("{points} point", "{points} points", 0.5, { points: "½" }), "½ Punkte");
+      assert.equal(quiz.scoreLine(1, 1, 2), "1 of 2 answered: 1 Punkt so far");
+    } finally {
+      quiz.useWords({}, "en");
+    }
   });
 });

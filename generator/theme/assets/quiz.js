@@ -13,6 +13,81 @@
   var TONE_CLASS = { good: "success", part: "warning", bad: "failure" };
   var ID = /^[a-z0-9]+(?:[:-][a-z0-9]+)*$/;
 
+  /* ---- Words: the page's language, from the catalogue the page carries ---- */
+
+  /**
+   * The translations of this script's words, by their English text: a text, or for words
+   * with a number, a text per plural category (`one`, `other`...). Empty: English.
+   * @type {Record<string, string | Record<string, string>>}
+   */
+  var WORDS = {};
+  var LANGUAGE = "en";
+
+  /**
+   * Use the words the page carries (`<script type="application/json" id="cw-words">`).
+   * @param {Record<string, string | Record<string, string>>} words
+   * @param {string} language
+   */
+  function useWords(words, language) {
+    WORDS = words;
+    LANGUAGE = language || "en";
+  }
+
+  /**
+   * `text` with `{name}` replaced by `values.name`.
+   * @param {string} text
+   * @param {Record<string, string | number>} [values]
+   * @returns {string}
+   */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
+
+  /**
+   * The page's words for `text` (English), with `{name}` filled in.
+   * @param {string} text
+   * @param {Record<string, string | number>} [values]
+   * @returns {string}
+   */
+  function _(text, values) {
+    var word = WORDS[text];
+    return fill(typeof word === "string" && word ? word : text, values);
+  }
+
+  /**
+   * The page's words for a text with a number `n`: `one` in English when n is 1, else
+   * `other`; in the page's language, the form its plural rules choose for n.
+   * @param {string} one
+   * @param {string} other
+   * @param {number} n
+   * @param {Record<string, string | number>} [values]
+   * @returns {string}
+   */
+  function _n(one, other, n, values) {
+    var forms = WORDS[one];
+    if (forms && typeof forms === "object") {
+      var form = forms[new Intl.PluralRules(LANGUAGE).select(n)] || forms.other;
+      if (form) return fill(form, values);
+    }
+    return fill(n === 1 ? one : other, values);
+  }
+
+  /**
+   * Marks a text as words to translate where it is used, not here.
+   * @param {string} text
+   * @returns {string}
+   */
+  function N_(text) { return text; }
+
+  /**
+   * How the page names each mark of an answer.
+   * @type {Record<string, string>}
+   */
+  var MARK_WORDS = { right: N_("right"), wrong: N_("wrong"), best: N_("best"),
+    acceptable: N_("acceptable"), poor: N_("poor") };
+
   /* ---- Pure logic: scoring, the saved format, checking and merging files ---- */
 
   /**
@@ -60,9 +135,9 @@
    * @type {Record<string, Kind>}
    */
   var KINDS = {
-    single: { best: "right", label: "Right answer", score: everyRightPicked, verdict: rightOrNot },
-    multiple: { best: "right", label: "Right answer", score: everyRightPicked, verdict: rightOrNot },
-    scenario: { best: "best", label: "Best option", score: gradeOfPick, verdict: gradeChosen }
+    single: { best: "right", label: N_("Right answer"), score: everyRightPicked, verdict: rightOrNot },
+    multiple: { best: "right", label: N_("Right answer"), score: everyRightPicked, verdict: rightOrNot },
+    scenario: { best: "best", label: N_("Best option"), score: gradeOfPick, verdict: gradeChosen }
   };
 
   /**
@@ -98,11 +173,10 @@
    * @returns {string}
    */
   function rightOrNot(marks, picked, score) {
-    if (score >= 1) return "Correct.";
+    if (score >= 1) return _("Correct.");
     return marks.filter(function (m) { return m === "right"; }).length > 1 ?
-      "Not quite: the point needs every right answer and no wrong one. The right answers are " +
-      "marked, with the reason for each of your choices." :
-      "Not quite. The right answer is marked, with the reason for your choice.";
+      _("Not quite: the point needs every right answer and no wrong one. The right answers are marked, with the reason for each of your choices.") :
+      _("Not quite. The right answer is marked, with the reason for your choice.");
   }
 
   /**
@@ -114,10 +188,16 @@
    * @returns {string}
    */
   function gradeChosen(marks, picked, score, scored) {
-    var grade = marks[picked[0]], worth = !scored ? "" :
-      grade === "acceptable" ? ", half a point" : ", no points";
-    return "You chose " + letter(picked[0]) + ": " + (grade === "best" ?
-      "the best option." : grade + worth + ". The best option is marked.");
+    var grade = marks[picked[0]], values = { letter: letter(picked[0]) };
+    if (grade === "best") return _("You chose {letter}: the best option.", values);
+    if (!scored) {
+      return grade === "acceptable" ?
+        _("You chose {letter}: acceptable. The best option is marked.", values) :
+        _("You chose {letter}: poor. The best option is marked.", values);
+    }
+    return grade === "acceptable" ?
+      _("You chose {letter}: acceptable, half a point. The best option is marked.", values) :
+      _("You chose {letter}: poor, no points. The best option is marked.", values);
   }
 
   /**
@@ -213,19 +293,19 @@
    */
   function fileProblem(data, course) {
     if (!isRecord(data) || data.format !== FORMAT) {
-      return "This file is not a progress export.";
+      return _("This file is not a progress export.");
     }
     if (data.course !== course) {
-      return "This file holds progress for another course (" +
-        String(data.course).slice(0, 80) + "), not this one.";
+      return _("This file holds progress for another course ({course}), not this one.",
+        { course: String(data.course).slice(0, 80) });
     }
     var saved = migrate(data);
-    if (!saved) return "This file has no answers this site can read.";
+    if (!saved) return _("This file has no answers this site can read.");
     var ids = Object.keys(saved.answers);
     for (var i = 0; i < ids.length; i++) {
-      if (!ID.test(ids[i])) return "The file is damaged: an answer in it has no valid question id.";
+      if (!ID.test(ids[i])) return _("The file is damaged: an answer in it has no valid question id.");
       var problem = entryProblem(saved.answers[ids[i]]);
-      if (problem) return "The file is damaged: its answer to question \u201c" + ids[i] + "\u201d cannot be read.";
+      if (problem) return _("The file is damaged: its answer to question \u201c{id}\u201d cannot be read.", { id: ids[i] });
     }
     return null;
   }
@@ -295,10 +375,11 @@
    * @returns {string}
    */
   function scoreLine(done, score, total) {
-    if (!done) return "Not started";
-    var got = points(score) + (score === 1 ? " point" : " points");
-    if (done < total) return done + " of " + total + " answered: " + got + " so far";
-    return points(score) + " of " + total + " points";
+    if (!done) return _("Not started");
+    var got = _n("{points} point", "{points} points", score, { points: points(score) });
+    if (done < total) return _("{done} of {total} answered: {got} so far", { done: done, total: total, got: got });
+    return _n("{points} of {total} point", "{points} of {total} points", total,
+      { points: points(score), total: total });
   }
 
   /**
@@ -308,7 +389,7 @@
    */
   function isAnswer(entry) { return !!entry && (entry.checked || !!entry.first); }
 
-  var logic = { KINDS: KINDS, rightOrNot: rightOrNot, gradeChosen: gradeChosen, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
+  var logic = { useWords: useWords, _: _, _n: _n, KINDS: KINDS, rightOrNot: rightOrNot, gradeChosen: gradeChosen, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
     points: points, isAnswer: isAnswer, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
     tally: tally, scoreLine: scoreLine };
   if (typeof module === "object" && module.exports) { module.exports = logic; return; }
@@ -404,8 +485,7 @@
     var main = document.querySelector("article");
     if (saving || !main || main.querySelector(".cw-notice")) return;
     main.insertBefore(el("p", { class: "cw-notice", role: "status" },
-      "This browser is not saving your answers (private browsing, or storage is full or turned " +
-      "off). They last until you leave this page."), main.firstChild);
+      _("This browser is not saving your answers (private browsing, or storage is full or turned off). They last until you leave this page.")), main.firstChild);
   }
 
   /** @param {string} text */
@@ -505,11 +585,11 @@
     q.inputs.forEach(function (input, i) {
       var label = /** @type {Element} */ (input.closest(".cw-choice")), mark = q.marks[i];
       if (choice.indexOf(i) >= 0) {
-        markChoice(label, tone(VALUE[mark]), "Your choice: " + mark);
+        markChoice(label, tone(VALUE[mark]), _("Your choice: {mark}", { mark: _(MARK_WORDS[mark] || mark) }));
         var why = reason(q, i);
         if (why) label.after(why);
       } else if (mark === q.kind.best) {
-        markChoice(label, "good", q.kind.label);
+        markChoice(label, "good", _(q.kind.label));
       }
     });
     var result = /** @type {HTMLElement} */ (q.box.querySelector(".cw-result"));
@@ -541,7 +621,7 @@
   /** @param {Question} q */
   function onCheck(q) {
     var choice = picked(q);
-    if (!choice.length) return ask(q, "Choose an answer first.");
+    if (!choice.length) return ask(q, _("Choose an answer first."));
     var score = show(q, choice, true), now = Date.now();
     change(q.course, function (answers) {
       var old = answers[q.id] && answers[q.id].key === q.key ? answers[q.id] : null;
@@ -584,9 +664,9 @@
     var form = /** @type {HTMLFormElement} */ (q.box.querySelector("form")), name = nameOf(q);
     // Check submits the form, so Enter on a chosen answer checks it too.
     var check = el("button", { type: "submit", class: "md-button md-button--primary",
-      "aria-label": "Check: " + name }, "Check");
+      "aria-label": _("Check: {question}", { question: name }) }, _("Check"));
     var retry = el("button", { type: "button", class: "md-button cw-retry",
-      "aria-label": "Try again: " + name }, "Try again");
+      "aria-label": _("Try again: {question}", { question: name }) }, _("Try again"));
     var actions = el("div", { class: "cw-actions" });
     actions.append(check, retry);
     form.append(el("p", { class: "cw-result", tabindex: "-1" }), actions);
@@ -642,28 +722,29 @@
     box.textContent = "";
     box.hidden = !sums.firstDone && !sums.latestDone;
     if (box.hidden) return;
-    box.appendChild(el("h2", {}, "Your score"));
-    var firstLine = "First attempt: " + scoreLine(sums.firstDone, sums.first, sums.total) + ".";
+    box.appendChild(el("h2", {}, _("Your score")));
+    var firstLine = _("First attempt: {score}.", { score: scoreLine(sums.firstDone, sums.first, sums.total) });
     box.appendChild(el("p", { class: "cw-score" }, firstLine));
-    box.appendChild(el("p", { class: "cw-latest" }, "Latest answers: " + (sums.latestDone ?
-      scoreLine(sums.latestDone, sums.latest, sums.total) : "none yet; you started again") + "."));
+    box.appendChild(el("p", { class: "cw-latest" }, sums.latestDone ?
+      _("Latest answers: {score}.", { score: scoreLine(sums.latestDone, sums.latest, sums.total) }) :
+      _("Latest answers: none yet; you started again.")));
     review(box, questions, answers);
     var actions = box.appendChild(el("div", { class: "cw-actions" }));
     var again = actions.appendChild(el("button", { type: "button", class: "md-button" },
-      "Try this quiz again"));
+      _("Try this quiz again")));
     again.addEventListener("click", function () {
       change(course, function (saved) {
         questions.forEach(function (q) { clearLatest(q, saved); });
       });
       summarize(false);
       questions[0].inputs[0].focus();
-      announce("Your latest answers are cleared; your first attempt stays your score.");
+      announce(_("Your latest answers are cleared; your first attempt stays your score."));
     });
     var afresh = actions.appendChild(el("button", { type: "button", class: "md-button" },
-      "Start afresh"));
+      _("Start afresh")));
     afresh.addEventListener("click", function () { startAfresh(course, questions); });
     if (announceCompletion && sums.latestDone === sums.total) {
-      announce("Quiz complete. " + firstLine);
+      announce(_("Quiz complete. {score}", { score: firstLine }));
     }
   }
 
@@ -673,15 +754,14 @@
    * @param {Question[]} questions
    */
   function startAfresh(course, questions) {
-    if (!window.confirm("Delete your answers to this quiz, first attempts too, and take it " +
-        "as new? Your other quizzes keep their answers.")) return;
+    if (!window.confirm(_("Delete your answers to this quiz, first attempts too, and take it as new? Your other quizzes keep their answers."))) return;
     change(course, function (answers) {
       questions.forEach(function (q) { delete answers[q.id]; });
     });
     questions.forEach(restore);
     summarize(false);
     questions[0].inputs[0].focus();
-    announce("This quiz starts afresh: your next answers set a new first-attempt score.");
+    announce(_("This quiz starts afresh: your next answers set a new first-attempt score."));
   }
 
   /**
@@ -698,7 +778,7 @@
       return !!last && last.score < 1;
     });
     if (!missed.length) return;
-    box.appendChild(el("p", {}, "To review:"));
+    box.appendChild(el("p", {}, _("To review:")));
     var list = box.appendChild(el("ul", { class: "cw-review" }));
     missed.forEach(function (q) {
       var item = list.appendChild(el("li", {}));
@@ -771,7 +851,7 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    say(box, "Your answers are saved to the file " + name + " in your downloads.");
+    say(box, _("Your answers are saved to the file {file} in your downloads.", { file: name }));
   }
 
   /**
@@ -783,9 +863,10 @@
     /** @type {any} */
     var data = null;
     try { data = JSON.parse(text); } catch (e) { /* reported below */ }
-    var problem = data === null ? "This file is damaged or is not a progress export: it is " +
-      "not complete JSON." : fileProblem(data, course);
-    if (problem) return say(box, "Nothing was imported. " + problem);
+    var problem = data === null ?
+      _("This file is damaged or is not a progress export: it is not complete JSON.") :
+      fileProblem(data, course);
+    if (problem) return say(box, _("Nothing was imported. {problem}", { problem: problem }));
     /** @type {Record<string, string>} */
     var current = {};
     quizzesListed().forEach(function (quiz) {
@@ -794,19 +875,18 @@
     var plan = mergePlan(read(course).answers, /** @type {Saved} */ (migrate(data)).answers,
       current);
     if (!plan.added && !plan.replaced) {
-      return say(box, "Nothing to import: every answer in the file is already here, or older.");
+      return say(box, _("Nothing to import: every answer in the file is already here, or older."));
     }
-    var summary = plan.added + " new and " + plan.replaced + " newer answers";
-    if (!window.confirm("Import " + summary + " from this file? " + plan.kept +
-        " answers here are newer or the same and stay as they are.")) {
-      return say(box, "Import cancelled; nothing changed.");
+    var counts = { added: plan.added, replaced: plan.replaced, kept: plan.kept };
+    if (!window.confirm(_("Import {added} new and {replaced} newer answers from this file? {kept} answers here are newer or the same and stay as they are.", counts))) {
+      return say(box, _("Import cancelled; nothing changed."));
     }
     change(course, function (answers) {
       var theirs = /** @type {Saved} */ (migrate(data)).answers;
       Object.assign(answers, mergePlan(answers, theirs, current).answers);
     });
     progress();
-    say(box, "Imported " + summary + ".");
+    say(box, _("Imported {added} new and {replaced} newer answers.", counts));
   }
 
   function tools() {
@@ -825,16 +905,20 @@
       if (file) file.text().then(function (text) { importAnswers(box, course, text); });
     });
     /** @type {Element} */ (box.querySelector("[data-action=reset]")).addEventListener("click", function () {
-      if (!window.confirm("Delete all your saved answers for this course, first attempts too?")) {
-        return say(box, "Nothing was deleted.");
+      if (!window.confirm(_("Delete all your saved answers for this course, first attempts too?"))) {
+        return say(box, _("Nothing was deleted."));
       }
       write(course, emptyData());
       progress();
-      say(box, "All your answers are deleted.");
+      say(box, _("All your answers are deleted."));
     });
   }
 
   function init() {
+    var carried = document.getElementById("cw-words");
+    try {
+      if (carried) useWords(JSON.parse(carried.textContent || "{}"), document.documentElement.lang);
+    } catch (e) { /* damaged: the English words */ }
     try {
       localStorage.setItem("coursewright:probe", "1");
       localStorage.removeItem("coursewright:probe");
