@@ -137,6 +137,17 @@ class Catalog:
     def guideline_page(self, ident: str) -> str:
         return page("lesson", self.guidelines[ident][0], anchor("guideline", ident))
 
+    def target(self, kind: str, ident: str) -> str | None:
+        """Where a link to a lesson, guideline, scenario or quiz by its id goes."""
+        if kind == "guideline":
+            return self.guideline_page(ident) if ident in self.guidelines else None
+        known = {
+            "lesson": set(self.course.lessons),
+            "scenario": set(self.course.scenarios),
+            "quiz": set(self.course.quizzes),
+        }
+        return page(kind, ident) if ident in known.get(kind, set()) else None
+
     def objective_page(self, ident: str) -> str:
         return page("lesson", self.objectives[ident][0], anchor("objective", ident))
 

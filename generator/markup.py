@@ -1,9 +1,10 @@
 """What Markdown an author may write in YAML text, and how everything else is made literal.
 
-Allowed: emphasis (`*a*`, `_a_`, `**a**`), code spans (`` `a` ``) and links whose address starts
-with `https://`, `http://` or `mailto:`. Everything else shows as the author typed it: HTML, other
-links and images, attribute lists (`{: ...}`), template syntax, and lines that would start a
-heading, list, quote, table or admonition.
+Allowed: emphasis (`*a*`, `_a_`, `**a**`), code spans (`` `a` ``), links whose address starts
+with `https://`, `http://` or `mailto:`, and links to a lesson, guideline, scenario or quiz by
+its id (`[text](lesson:first-lesson)`; the check reports an unknown id). Everything else shows
+as the author typed it: HTML, other links and images, attribute lists (`{: ...}`), template
+syntax, and lines that would start a heading, list, quote, table or admonition.
 
 Code spans are written as `<code>` elements with their content escaped, not as Markdown code
 spans: text often lands inside HTML blocks (question forms, answer keys), where the Markdown
@@ -23,7 +24,14 @@ from generator.models import paragraphs
 if TYPE_CHECKING:
     from collections.abc import Sequence, Sized
 
-_LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+)\)")
+_LINK = re.compile(
+    r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+|(?:lesson|guideline|scenario|quiz):"
+    r"[a-z0-9]+(?:-[a-z0-9]+)*)\)"
+)
+COURSE_LINK = re.compile(r"\[[^\[\]]+\]\((lesson|guideline|scenario|quiz):([^\s()]*)\)")
+"""A link to a part of the course by its id, e.g. `[the first lesson](lesson:first-lesson)`."""
+PLACEHOLDER = re.compile(r"(?<!\\)\]\(coursewright:(lesson|guideline|scenario|quiz)/([a-z0-9-]+)\)")
+"""How `inline` writes a link to a part of the course; `render` puts the page's address in."""
 _TICKS = re.compile(r"`+")
 _ESCAPES = {
     "\\": "\\\\",
@@ -47,6 +55,7 @@ _EMPHASIS = str.maketrans({"*": "\\*", "_": "\\_"})
 _BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:|(?:[-*_]\s*){3,}$)")
 """Text that Markdown would read as a list, heading, admonition, tab, definition or rule."""
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+KINDS_LINKED = ("lesson", "guideline", "scenario", "quiz")
 MAX_EMPHASIS = 64
 """More `*` or `_` than this in one text and all of them show literally: deeply nested emphasis
 makes the Markdown reader recurse until it fails."""
@@ -119,7 +128,9 @@ def _links(text: str) -> str:
     for match in _LINK.finditer(text):
         label, address = match.groups()
         pieces.append(text[position : match.start()].translate(_PLAIN))
-        pieces.append(f"[{label.translate(_PLAIN)}]({url(address)})")
+        kind, _, ident = address.partition(":")
+        target = f"coursewright:{kind}/{ident}" if kind in KINDS_LINKED else url(address)
+        pieces.append(f"[{label.translate(_PLAIN)}]({target})")
         position = match.end()
     pieces.append(text[position:].translate(_PLAIN))
     return "".join(pieces)

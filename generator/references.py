@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from generator.catalog import agenda
+from generator.markup import COURSE_LINK
 from generator.models import COURSE_FILE, Course, FileKey
 from generator.problems import did_you_mean
 from generator.questions import ScenarioQuestion
@@ -68,10 +71,12 @@ def _definitions(course: Course) -> Iterator[tuple[str, str, Place]]:
     ):
         for i, ident in enumerate(ids):
             yield kind, ident, (COURSE_FILE, (key, i, "id"))
-    for slug in course.lessons:
-        yield "lesson", slug, (("lesson", slug), ())
-    for slug in course.scenarios:
-        yield "scenario", slug, (("scenario", slug), ())
+    for kind, items in (
+        ("lesson", course.lessons),
+        ("scenario", course.scenarios),
+        ("quiz", course.quizzes),
+    ):
+        yield from ((kind, slug, ((kind, slug), ())) for slug in items)
     for slug, lesson in course.lessons.items():
         for i, objective in enumerate(lesson.objectives):
             yield "objective", objective.id, (("lesson", slug), ("objectives", i, "id"))
@@ -103,6 +108,7 @@ def _references(course: Course) -> Iterator[tuple[str, str, Place]]:
     yield from _lesson_references(course)
     yield from _scenario_references(course)
     yield from _quiz_references(course)
+    yield from _links(course)
 
 
 def _syllabus_references(course: Course) -> Iterator[tuple[str, str, Place]]:
@@ -150,6 +156,30 @@ def _quiz_references(course: Course) -> Iterator[tuple[str, str, Place]]:
                 yield "scenario", question.scenario, (file, ("questions", i, "scenario"))
 
 
+def _links(course: Course) -> Iterator[tuple[str, str, Place]]:
+    """Links by id in any text, e.g. `[the first lesson](lesson:first-lesson)`."""
+    files: list[tuple[FileKey, BaseModel]] = [(COURSE_FILE, course.syllabus)]
+    files += [(("lesson", slug), lesson) for slug, lesson in course.lessons.items()]
+    files += [(("scenario", slug), scenario) for slug, scenario in course.scenarios.items()]
+    files += [(("quiz", slug), quiz) for slug, quiz in course.quizzes.items()]
+    for key, model in files:
+        for kind, ident, loc in _links_in(model, ()):
+            yield kind, ident, (key, loc)
+
+
+def _links_in(value: object, loc: Loc) -> Iterator[tuple[str, str, Loc]]:
+    if isinstance(value, str):
+        if "](" in value:
+            yield from ((m[1], m[2], loc) for m in COURSE_LINK.finditer(value))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _links_in(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _links_in(item, (*loc, i))
+
+
+PLURALS = {"quiz": "quizzes"}
 MAX_HINTS = 10
 """Did-you-mean hints per kind of id; a course with more broken references than this gets
 the hint for the first ten only, so checking stays fast."""
@@ -170,7 +200,9 @@ def _resolve(
             ids = sorted(known)
             listing = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
             listings[kind] = (
-                f"{kind} ids are: {listing}" if known else f"the course defines no {kind}s yet"
+                f"{kind} ids are: {listing}"
+                if known
+                else f"the course defines no {PLURALS.get(kind, kind + 's')} yet"
             )
         yield Finding(*place, f"no {kind} with id `{ref}`; {hint}{listings[kind]}")
 

@@ -17,6 +17,8 @@ from generator.language import script_words, translations
 from generator.navigation import NavItem, navigation
 
 if TYPE_CHECKING:
+    import re
+
     from generator.models import Course
 
 __all__ = ["NavItem", "Page", "Site", "render_site"]
@@ -52,9 +54,19 @@ def render_site(course: Course) -> Site:
         )
         while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
             text = text.replace("\n\n\n", "\n\n")
-        text = text.strip("\n") + "\n"
+        text = _linked(text.strip("\n") + "\n", catalog, path)
         rendered.append(Page(path, text, course.files.get((kind, ident))))
     return Site(rendered, navigation(course, catalog, translations(language).gettext))
+
+
+def _linked(text: str, catalog: Catalog, path: str) -> str:
+    """Links to parts of the course by id, addressed from the page at `path`."""
+
+    def address(match: re.Match[str]) -> str:
+        target = catalog.target(match[1], match[2])
+        return f"]({markup.href(target, path)})" if target else "](#)"
+
+    return markup.PLACEHOLDER.sub(address, text) if "](coursewright:" in text else text
 
 
 def _pages(course: Course) -> list[tuple[str, str, dict[str, Any]]]:

@@ -237,3 +237,16 @@ def test_loading_leaves_the_garbage_collector_as_it_was(course: Path) -> None:
     edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
     problems(course)
     assert gc.get_threshold() == before
+
+
+def test_a_link_by_id_is_checked_where_it_is_written(course: Path) -> None:
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "    why: Tea left too long turns bitter.",
+        "    why: Tea left too long turns bitter; see [late guests](scenario:late-guest).",
+    )
+    assert problems(course) == [
+        "content/lessons/serving.yml:12:10: guidelines[0].why: no scenario with id `late-guest`; "
+        "did you mean `late-guests`? scenario ids are: late-guests, strong-tea"
+    ]

@@ -251,3 +251,20 @@ def test_every_kind_of_question_has_its_partial() -> None:
     folder = ROOT / "generator" / "templates" / "kinds"
     assert sorted(kinds) == ["multiple", "scenario", "single", "true_false"]
     assert [kind for kind in kinds if not (folder / f"{kind}.md.jinja").is_file()] == []
+
+
+def test_text_links_to_parts_of_the_course_by_id(course: Path) -> None:
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "    why: Tea left too long turns bitter.",
+        "    why: Tea left too long turns bitter; see [late guests](scenario:late-guests), "
+        "[mild tea](guideline:mild-tea), [the check](quiz:choosing-check) and "
+        "[a forged one](coursewright:lesson/choosing).",
+    )
+    site = render_site(load_course(course))
+    lesson = next(p.markdown for p in site.pages if p.path == "lessons/serving.md")
+    assert "[late guests](../scenarios/late-guests.md)" in lesson
+    assert "[mild tea](choosing.md#mild-tea)" in lesson
+    assert "[the check](../quizzes/choosing-check.md)" in lesson
+    assert "\\[a forged one\\](coursewright:lesson/choosing)" in lesson
