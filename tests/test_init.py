@@ -75,7 +75,7 @@ def test_init_takes_a_language_and_refuses_a_made_up_one(
     assert not (tmp_path / "a").exists()
     assert main(["init", str(tmp_path / "b"), "--language", "de", "--title", "Über uns"]) == 0
     course = (tmp_path / "b/content/course.yml").read_text(encoding="utf-8")
-    assert 'id: uber-uns\ntitle: Über uns\nlanguage: de\n' in course
+    assert "id: uber-uns\ntitle: Über uns\nlanguage: de\n" in course
 
 
 def test_a_title_becomes_an_id() -> None:
