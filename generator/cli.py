@@ -162,7 +162,7 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             target = staging / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="\n")
-        for name in course.syllabus.files:  # listed in course.yml: published as they are
+        for name in course.published():  # listed in course.yml, and pictures: as they are
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / layout.content_dir / name, target)

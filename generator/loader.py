@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from generator.models import FileKey
+    from generator.problems import Loc
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -91,11 +92,12 @@ class _Reader:
         lessons = self.folder(self.layout.lessons, "lesson", Lesson)
         scenarios = self.folder(self.layout.scenarios, "scenario", Scenario)
         quizzes = self.folder(self.layout.quizzes_dir, "quiz", Quiz)
-        listed = syllabus.files if syllabus else []
-        self.problems += self.strays(listed) + self.listed_files(listed)
         files = {key: document.path for key, document in self.documents.items()}
         stand_in = syllabus or _stand_in(list(lessons))
         course = _assemble(stand_in, lessons, scenarios, quizzes, files)
+        listed = [(COURSE_FILE, ("files", i), name) for i, name in enumerate(stand_in.files)]
+        self.problems += self.strays(course.published())
+        self.problems += self.listed_files(listed + course.pictures())
         findings = check_references(course, self.broken)
         self.problems += [self.locate(finding) for finding in findings]
         if self.problems:
@@ -194,21 +196,22 @@ class _Reader:
                 problems.append(Problem.about(rel, NOT_PUBLISHED))
         return problems
 
-    def listed_files(self, names: list[str]) -> list[Problem]:
-        """Each file listed under `files:` exists inside the course and is a plain file."""
+    def listed_files(self, places: list[tuple[FileKey, Loc, str]]) -> list[Problem]:
+        """Each file listed under `files:`, and each picture shown, exists inside the course
+        and is a plain file."""
         problems = []
         content = self.root / self.layout.content_dir
-        for i, name in enumerate(names):
+        for key, loc, name in places:
             path = content / name
-            where = self.documents[COURSE_FILE]
-            line, column = where.position(("files", i))
+            where = self.documents[key]
+            line, column = where.position(loc)
             if not _inside(path, self.root):
                 message = "links outside the course; copy the file into the content folder"
             elif not path.is_file():
                 message = f"no file `{self.layout.content_dir}/{name}`; check the path"
             else:
                 continue
-            problems.append(Problem(where.path, line, column, f"files[{i}]", message))
+            problems.append(Problem(where.path, line, column, field_name(loc), message))
         return problems
 
 

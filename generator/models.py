@@ -36,6 +36,14 @@ FilePath = Annotated[
 ]
 """A path inside the content folder: letters, digits, `._-/`, no `..`, not absolute, and a
 kind of file that cannot run code in a browser."""
+PICTURES = ("png", "jpg", "jpeg", "gif", "webp", "avif")
+PicturePath = Annotated[
+    str,
+    StringConstraints(
+        pattern=rf"^{_SEGMENT}(?:/{_SEGMENT})*\.(?:{'|'.join(PICTURES)})$", max_length=300
+    ),
+]
+"""A picture inside the content folder, e.g. `images/seating-plan.png`."""
 MAX_ANSWERS = 26
 """Choices of a question or options of a scenario: one letter each, A to Z."""
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -173,6 +181,17 @@ class Syllabus(Model):
     )
 
 
+class Picture(Model):
+    """A picture shown with a guideline or a scenario."""
+
+    file: PicturePath = Field(
+        description="The picture's path in the content folder, e.g. `images/plan.png` "
+        "(png, jpg, gif, webp or avif); it is published with the site."
+    )
+    alt: Text = Field(description="What the picture shows, in words, for people who cannot see it.")
+    caption: Text | None = Field(None, description="A line shown under the picture.")
+
+
 class Objective(Model):
     """A learning objective; quiz questions name the objective they assess."""
 
@@ -213,6 +232,7 @@ class Guideline(Model):
     avoid: list[Text] = Field(default_factory=list, description="Things to avoid.")
     why: Text = Field(description="The reason behind the guideline.")
     examples: list[Example] = Field(default_factory=list, description="Worked examples.")
+    picture: Picture | None = Field(None, description="A picture that shows the guideline.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources it comes from.")
 
     @model_validator(mode="after")
@@ -253,6 +273,7 @@ class Scenario(Model):
     title: Title = Field(description="A short name for the situation, e.g. `A late arrival`.")
     perspective: Id | None = Field(None, description="Id of a perspective from `course.yml`.")
     situation: Text = Field(description="What is going on, in the second person.")
+    picture: Picture | None = Field(None, description="A picture of the situation.")
     question: Text = Field(description="The decision the learner faces.")
     options: list[Option] = Field(
         min_length=2, max_length=MAX_ANSWERS, description="Possible answers, each graded."
@@ -287,3 +308,25 @@ class Course:
     quizzes: dict[str, Quiz]
     files: dict[FileKey, str] = field(default_factory=dict)
     """Each course file's path by its kind and id, e.g. `("lesson", "intro")`."""
+
+    def pictures(self) -> list[tuple[FileKey, tuple[str | int, ...], str]]:
+        """Every picture shown: the file that shows it, where in that file, and its path."""
+        found: list[tuple[FileKey, tuple[str | int, ...], str]] = []
+        for slug, lesson in self.lessons.items():
+            found += [
+                (("lesson", slug), ("guidelines", i, "picture", "file"), g.picture.file)
+                for i, g in enumerate(lesson.guidelines)
+                if g.picture
+            ]
+        found += [
+            (("scenario", slug), ("picture", "file"), s.picture.file)
+            for slug, s in self.scenarios.items()
+            if s.picture
+        ]
+        return found
+
+    def published(self) -> list[str]:
+        """Files of the content folder published as they are: those listed under `files:` in
+        course.yml, and every picture shown."""
+        names = [*self.syllabus.files, *(path for _, _, path in self.pictures())]
+        return sorted(set(names))

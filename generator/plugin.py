@@ -89,7 +89,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError(str(error)) from None
         self.site: Site = render_site(edition(course, "learner"))
         content = (self.root / self.config.content_dir).resolve()
-        self.published = {(content / name).resolve() for name in course.syllabus.files}
+        self.published = {(content / name).resolve() for name in course.published()}
         if config.nav is None:
             config.nav = _escaped(self.site.nav)
         _use_course_theme(config)

@@ -6,6 +6,7 @@ environment that fills the templates."""
 from __future__ import annotations
 
 import functools
+import html
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +120,7 @@ def _environment(language: str) -> Environment:
     )
     env.filters.update(inline=markup.inline, blocks=markup.blocks, literal=markup.literal)
     env.filters.update(url=markup.url, href=markup.href, clock=markup.clock, count=markup.count)
+    env.filters.update(attribute=functools.partial(html.escape, quote=True))
     env.filters.update(fingerprint=widgets.fingerprint, marked=widgets.marked)
     env.globals.update(front_matter=markup.front_matter, links=markup.links)
     env.globals.update(letters=widgets.LETTERS)

@@ -250,3 +250,19 @@ def test_a_link_by_id_is_checked_where_it_is_written(course: Path) -> None:
         "content/lessons/serving.yml:12:10: guidelines[0].why: no scenario with id `late-guest`; "
         "did you mean `late-guests`? scenario ids are: late-guests, strong-tea"
     ]
+
+
+def test_a_picture_needs_its_file_and_words_for_who_cannot_see_it(course: Path) -> None:
+    with (course / "content/scenarios/late-guests.yml").open("a", encoding="utf-8") as scenario:
+        scenario.write("picture:\n  file: images/pot.png\n")
+    with (course / "content/scenarios/strong-tea.yml").open("a", encoding="utf-8") as scenario:
+        scenario.write("picture:\n  file: images/cup.png\n  alt: A cup.\n")
+    found = problems(course)
+    assert len(found) == 2, found
+    assert found[0].startswith("content/scenarios/late-guests.yml:")
+    assert "picture.alt: required field is missing; add `alt:` (What the picture shows" in found[0]
+    assert found[1].startswith("content/scenarios/strong-tea.yml:")
+    assert found[1].endswith("picture.file: no file `content/images/cup.png`; check the path")
+    (course / "content/images").mkdir()
+    (course / "content/images/cup.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert len(problems(course)) == 1, "a picture shown is part of the course, not a stray"

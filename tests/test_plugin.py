@@ -258,3 +258,40 @@ def test_another_theme_gets_a_message_not_a_traceback(course: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "course pages need the Material theme, not `mkdocs`" in result.stderr
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+"""A picture of one pixel."""
+
+
+def test_a_picture_shows_with_its_words_and_cannot_carry_markup(course: Path) -> None:
+    (course / "content/images").mkdir()
+    (course / "content/images/tea.png").write_bytes(PNG)
+    alt = '"><script>alert(1)</script> {: onclick=alert(2) } & *tea*'
+    with (course / "content/scenarios/late-guests.yml").open("a", encoding="utf-8") as scenario:
+        scenario.write(
+            f"picture:\n  file: images/tea.png\n  alt: '{alt}'\n  caption: A *full* pot.\n"
+        )
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr
+    from html.parser import HTMLParser
+
+    images: list[dict[str, str | None]] = []
+    tags: list[str] = []
+
+    class Parsed(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append(tag)
+            if tag == "img" and "tea.png" in str(dict(attrs).get("src")):
+                images.append(dict(attrs))
+            assert not [name for name, _ in attrs if name.startswith("on")], (tag, attrs)
+
+    html = (course / "site/scenarios/late-guests.html").read_text(encoding="utf-8")
+    Parsed().feed(html)
+    assert images == [{"src": "../images/tea.png", "alt": alt, "loading": "lazy"}]
+    assert (course / "site/images/tea.png").read_bytes() == PNG
+    assert "<figcaption>A <em>full</em> pot.</figcaption>" in html
+    assert "<script>alert" not in html
