@@ -23,6 +23,7 @@ PAGES = {
     "progress": "progress.md",
     "glossary": "glossary.md",
     "sources": "sources.md",
+    "own": "pages/{}.md",
 }
 """The path of each kind of page; `{}` stands for the id of a lesson, scenario or quiz."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import re
@@ -16,7 +17,7 @@ from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Scenario, 
 from generator.problems import ContentError, Problem, explain, field_name
 from generator.questions import Quiz
 from generator.references import Finding, check_references
-from generator.source import Document, read
+from generator.source import Document, read, read_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -95,8 +96,10 @@ class _Reader:
         files = {key: document.path for key, document in self.documents.items()}
         stand_in = syllabus or _stand_in(list(lessons))
         course = _assemble(stand_in, lessons, scenarios, quizzes, files)
+        course = dataclasses.replace(course, texts=self.own_pages(stand_in))
         listed = [(COURSE_FILE, ("files", i), name) for i, name in enumerate(stand_in.files)]
-        self.problems += self.strays(course.published())
+        own = [f"pages/{entry.id}.md" for entry in stand_in.pages]
+        self.problems += self.strays([*course.published(), *own])
         self.problems += self.listed_files(listed + course.pictures())
         findings = check_references(course, self.broken)
         self.problems += [self.locate(finding) for finding in findings]
@@ -192,9 +195,26 @@ class _Reader:
                 continue
             if Path(rel).suffix.lower() in YAML_SUFFIXES:
                 problems.append(Problem.about(rel, yaml_message))
+            elif Path(rel).suffix.lower() == ".md":
+                problems.append(Problem.about(rel, OWN_PAGE))
             else:
                 problems.append(Problem.about(rel, NOT_PUBLISHED))
         return problems
+
+    def own_pages(self, syllabus: Syllabus) -> dict[str, str]:
+        """The Markdown of each page of the author's own, `content/pages/<id>.md`."""
+        texts = {}
+        for i, entry in enumerate(syllabus.pages):
+            rel = f"{self.layout.content_dir}/pages/{entry.id}.md"
+            if not (self.root / rel).exists():
+                line, column = self.documents[COURSE_FILE].position(("pages", i, "id"))
+                message = f"no file `{rel}`; write the page there, in Markdown"
+                self.problems.append(
+                    Problem(self.layout.syllabus, line, column, f"pages[{i}].id", message)
+                )
+            elif (text := read_text(self.root, rel, self.problems)) is not None:
+                texts[entry.id] = text
+        return texts
 
     def listed_files(self, places: list[tuple[FileKey, Loc, str]]) -> list[Problem]:
         """Each file listed under `files:`, and each picture shown, exists inside the course
@@ -215,6 +235,10 @@ class _Reader:
         return problems
 
 
+OWN_PAGE = (
+    "a Markdown page is published only as a page of your own: put it in the `pages/` folder "
+    "and list it under `pages:` in course.yml (`- id: <file name>` and `title:`)"
+)
 NOT_PUBLISHED = (
     "not part of the course, so it is not published; list it under `files:` in course.yml to "
     "publish it as it is, or move it out of the content folder"

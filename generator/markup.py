@@ -136,6 +136,46 @@ def _links(text: str) -> str:
     return "".join(pieces)
 
 
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ITEM = re.compile(r"^(?:[-*+]|(\d{1,9})[.)])\s+(.*)$")
+_LISTED = re.compile(r"^(?:- |\d+\. )")
+
+
+def document(text: str) -> str:
+    """A page of the author's own: headings (`## `, one level under the page's title at
+    least), lists (`- `, `1. `) and paragraphs, each line's text under the rules of `inline`.
+    Nothing else of Markdown or HTML is active."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = _document_block(block.splitlines())
+        if out and _LISTED.match(out[-2] if len(out) > 1 else "") and _LISTED.match(lines[0]):
+            out += ["<!-- -->", ""]  # two lists in a row stay two lists
+        out += [*lines, ""]
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _document_block(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        heading, item = _HEADING.match(line.strip()), _ITEM.match(line.strip())
+        if heading:
+            out += ["", f"{'#' * max(2, len(heading[1]))} {inline(heading[2])}", ""]
+        elif item:
+            out.append(f"{item[1] + '.' if item[1] else '-'} {inline(item[2])}")
+        elif _continues(out, line):
+            out[-1] += " " + inline(line)
+        else:
+            out.append(inline(line))
+    return out
+
+
+def _continues(out: list[str], line: str) -> bool:
+    """A line that goes on with the paragraph before it, or (indented) with its list item."""
+    if not out or not out[-1] or out[-1].startswith("#"):
+        return False
+    return line[:1].isspace() or not _LISTED.match(out[-1])
+
+
 def blocks(text: str) -> str:
     """Author text of one or more paragraphs, split at blank lines."""
     return "\n\n".join(inline(p) for p in paragraphs(text))

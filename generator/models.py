@@ -145,6 +145,18 @@ class DeliveryFormat(Model):
     agenda: list[AgendaItem] = Field(min_length=1, description="The slots, in teaching order.")
 
 
+class OwnPage(Model):
+    """A page the author writes in Markdown, `content/pages/<id>.md`, placed in the navigation."""
+
+    id: Id = Field(description="The page's id and file name: `about` is `content/pages/about.md`.")
+    title: Title = Field(description="The page's title, in the navigation and as its heading.")
+    after: Literal["home", "lessons", "scenarios", "quizzes", "end"] = Field(
+        "end",
+        description="Where it goes in the navigation: after `home`, `lessons`, `scenarios` "
+        "or `quizzes`, or at the `end`.",
+    )
+
+
 class Syllabus(Model):
     """`content/course.yml`: the course as a whole."""
 
@@ -173,6 +185,12 @@ class Syllabus(Model):
     )
     sources: list[Source] = Field(default_factory=list, description="Works the course credits.")
     glossary: list[Term] = Field(default_factory=list, description="Terms learners should know.")
+    pages: list[OwnPage] = Field(
+        default_factory=list,
+        description="Pages of your own, such as `About this course`, each written in "
+        "`content/pages/<id>.md`: headings (`## `), lists (`- `, `1. `), paragraphs and the "
+        "Markdown of any text.",
+    )
     files: list[FilePath] = Field(
         default_factory=list,
         description="Files in the content folder to publish as they are, e.g. `images/map.png`: "
@@ -308,6 +326,8 @@ class Course:
     quizzes: dict[str, Quiz]
     files: dict[FileKey, str] = field(default_factory=dict)
     """Each course file's path by its kind and id, e.g. `("lesson", "intro")`."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """The Markdown of each page of the author's own, by id."""
 
     def pictures(self) -> list[tuple[FileKey, tuple[str | int, ...], str]]:
         """Every picture shown: the file that shows it, where in that file, and its path."""

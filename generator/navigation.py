@@ -47,7 +47,30 @@ def navigation(course: Course, catalog: Catalog, _: Callable[[str], str]) -> lis
         nav.append({_("Glossary"): page("glossary")})
     if course.syllabus.sources:
         nav.append({_("Sources"): page("sources")})
-    return nav
+    return _with_own_pages(course, nav, _)
+
+
+def _with_own_pages(course: Course, nav: list[NavItem], _: Callable[[str], str]) -> list[NavItem]:
+    """The author's own pages, in their order, each after the section it names (at the end
+    when the site has no such section)."""
+    sections = {_("Home"): "home", _("Lessons"): "lessons", _("Scenarios"): "scenarios"}
+    sections[_("Quizzes")] = "quizzes"
+    placed: list[NavItem] = []
+    shown = set()
+    for item in nav:
+        placed.append(item)
+        title = next(iter(item)) if isinstance(item, dict) else item
+        if (section := sections.get(title)) is not None:
+            shown.add(section)
+            placed += [
+                {own.title: page("own", own.id)}
+                for own in course.syllabus.pages
+                if own.after == section
+            ]
+    placed += [
+        {own.title: page("own", own.id)} for own in course.syllabus.pages if own.after not in shown
+    ]
+    return placed
 
 
 def chunked(name: str, items: list[NavItem]) -> list[NavItem]:

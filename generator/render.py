@@ -82,6 +82,10 @@ def _pages(course: Course) -> list[tuple[str, str, dict[str, Any]]]:
         pages.append(("glossary", "", {}))
     if course.syllabus.sources:
         pages.append(("sources", "", {}))
+    pages += [
+        ("own", own.id, {"own": own, "text": course.texts.get(own.id, "")})
+        for own in course.syllabus.pages
+    ]
     return pages
 
 
@@ -119,6 +123,7 @@ def _environment(language: str) -> Environment:
         autoescape=False,  # the output is Markdown; author text goes through `inline`/`blocks`
     )
     env.filters.update(inline=markup.inline, blocks=markup.blocks, literal=markup.literal)
+    env.filters.update(document=markup.document)
     env.filters.update(url=markup.url, href=markup.href, clock=markup.clock, count=markup.count)
     env.filters.update(attribute=functools.partial(html.escape, quote=True))
     env.filters.update(fingerprint=widgets.fingerprint, marked=widgets.marked)

@@ -108,6 +108,26 @@ def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
         return None
 
 
+def read_text(root: Path, rel: str, problems: list[Problem]) -> str | None:
+    """A text file of the course (a page of the author's own) as text; on failure add its
+    problem and return None."""
+    try:
+        text = _text(root, root / rel)
+    except _Unreadable as error:
+        problems.append(Problem(rel, error.line, error.column, "", str(error)))
+        return None
+    if found := CONTROL_CHARACTERS.search(text):
+        before = text[: found.start()]
+        line, column = before.count("\n") + 1, found.start() - before.rfind("\n")
+        problems.append(
+            Problem(
+                rel, line, column, "", f"character U+{ord(found[0]):04X} has no place in a page"
+            )
+        )
+        return None
+    return text
+
+
 SAFE = yaml.constructor.SafeConstructor()
 """PyYAML's safe constructor, for merge keys (`<<: *defaults`)."""
 MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -266,3 +266,14 @@ def test_a_picture_needs_its_file_and_words_for_who_cannot_see_it(course: Path) 
     (course / "content/images").mkdir()
     (course / "content/images/cup.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert len(problems(course)) == 1, "a picture shown is part of the course, not a stray"
+
+
+def test_a_page_of_ones_own_needs_its_file_and_a_place_in_the_course(course: Path) -> None:
+    with (course / "content/course.yml").open("a", encoding="utf-8") as syllabus:
+        syllabus.write("pages:\n  - id: about\n    title: About\n")
+    (course / "content/pages").mkdir()
+    (course / "content/pages/extra.md").write_text("Hello\n", encoding="utf-8")
+    found = problems(course)
+    assert len(found) == 2, found
+    assert "pages[0].id: no file `content/pages/about.md`; write the page there" in found[0]
+    assert found[1].startswith("content/pages/extra.md: a Markdown page is published only as")

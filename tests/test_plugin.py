@@ -68,7 +68,7 @@ def test_a_hand_written_page_may_not_be_replaced(course: Path) -> None:
     (course / "content" / "index.md").write_text("# Mine\n", encoding="utf-8")
     result = mkdocs_build(course)
     assert result.returncode == 1
-    assert "content/index.md: not part of the course, so it is not published" in result.stderr
+    assert "content/index.md: a Markdown page is published only as a page of" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -91,7 +91,7 @@ def test_only_listed_files_of_the_content_folder_are_published(course: Path) -> 
     (course / "content/leak.txt").symlink_to(outside)
     problems = coursewright_check(course).stderr
     assert "content/evil.html: not part of the course, so it is not published" in problems
-    assert "content/lessons/notes.md: not part of the course" in problems
+    assert "content/lessons/notes.md: a Markdown page is published only as" in problems
     assert "content/leak.txt: not part of the course" in problems
     assert ".DS_Store" not in problems
     (course / "content/course.yml").write_text(
@@ -295,3 +295,42 @@ def test_a_picture_shows_with_its_words_and_cannot_carry_markup(course: Path) ->
     assert (course / "site/images/tea.png").read_bytes() == PNG
     assert "<figcaption>A <em>full</em> pot.</figcaption>" in html
     assert "<script>alert" not in html
+
+
+def test_pages_of_ones_own_sit_where_the_author_says(course: Path) -> None:
+    (course / "content/pages").mkdir()
+    (course / "content/pages/about.md").write_text(
+        "# Who we are\n\nWe *brew* tea <script>alert(1)</script>.\n\n- cups\n- pots\n"
+        "  and kettles\n\n1. boil\n2. pour\n",
+        encoding="utf-8",
+    )
+    (course / "content/pages/before.md").write_text("Bring a mug.\n", encoding="utf-8")
+    with (course / "content/course.yml").open("a", encoding="utf-8") as syllabus:
+        syllabus.write(
+            "pages:\n  - id: about\n    title: About this course\n    after: home\n"
+            "  - id: before\n    title: Before the workshop\n"
+        )
+    result = mkdocs_build(course)
+    assert result.returncode == 0, result.stderr
+    about = (course / "site/pages/about.html").read_text(encoding="utf-8")
+    assert '<h2 id="who-we-are">Who we are' in about
+    assert "<em>brew</em> tea &lt;script&gt;alert(1)&lt;/script&gt;." in about
+    assert "<li>pots and kettles</li>" in about
+    assert "<ol>\n<li>boil</li>" in about
+    from generator.loader import load_course
+    from generator.render import render_site
+
+    nav = render_site(load_course(course)).nav
+    titles = [next(iter(item)) for item in nav if isinstance(item, dict)]
+    assert titles == [
+        "Home",
+        "About this course",
+        "Lessons",
+        "Scenarios",
+        "Quizzes",
+        "Glossary",
+        "Sources",
+        "Before the workshop",
+    ]
+    assert 'href="pages/about.html"' in (course / "site/index.html").read_text(encoding="utf-8")
+    assert not (course / "site/pages/about.md").exists()
