@@ -97,7 +97,7 @@ def _init(root: Path, layout: Layout, args: argparse.Namespace) -> int:
     if not LANGUAGE.match(args.language):
         return _refuse(f"--language {args.language}: give a language code such as en, de or fr")
     title = " ".join((args.title or _ask("Title of the course", "My course")).split())
-    summary = args.summary or _ask("What it is about, in a sentence", f"A course on {title}.")
+    summary = args.summary or _ask("What it is about, in a sentence", "")
     if not 0 < len(title) <= MAX_TITLE or CONTROL_CHARACTERS.search(title + summary):
         return _refuse("the title needs 1 to 200 characters, and no control characters")
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -120,7 +120,8 @@ def _ask(question: str, default: str) -> str:
     """Ask on a terminal; elsewhere (a script, a test) take the default."""
     if not sys.stdin.isatty():
         return default
-    return input(f"{question} [{default}]: ").strip() or default
+    hint = f" [{default}]" if default else " (Enter to fill it in later)"
+    return input(f"{question}{hint}: ").strip() or default
 
 
 def _mkdocs(root: Path, layout: Layout, *arguments: str) -> int:
