@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from generator.edition import edition
+from generator.language import languages
 from generator.loader import Layout, load_course, schema_files
 from generator.markup import count
 from generator.models import CONTROL_CHARACTERS, MAX_TITLE
@@ -54,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("folder", help="the folder to create")
     init.add_argument("--title", help="the course's title (asked for when not given)")
     init.add_argument("--summary", help="what the course is about, in a sentence or two")
-    init.add_argument("--language", default="en", help="language of the site, e.g. en, de, fr")
+    init.add_argument(
+        "--language", default="en", help="language of the site: en or de (others: English words)"
+    )
     init.set_defaults(run=_init)
     check = commands.add_parser("check", help="validate every course file; exit 1 on problems")
     check.set_defaults(run=_check)
@@ -112,6 +115,12 @@ def _init(root: Path, layout: Layout, args: argparse.Namespace) -> int:
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if args.language.split("-")[0] not in languages():
+        print(
+            f"coursewright: no words in `{args.language}` yet (it has {', '.join(languages())}); "
+            "the site's own words stay English until a catalogue is added (see the README)",
+            file=sys.stderr,
+        )
     print(f"wrote a new course to {args.folder}; next: cd {args.folder} && coursewright serve")
     return 0
 

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.edition import edition
+from generator.language import translations
 from generator.loader import Layout, load_course
 from generator.problems import ContentError
 from generator.render import NavItem, Site, render_site
@@ -94,6 +95,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             config.nav = _escaped(self.site.nav)
         _use_course_theme(config)
         _speak(config, course.syllabus.language)
+        _ = translations(course.syllabus.language).gettext
+        config.mdx_configs["toc"].setdefault("permalink_title", _("Permanent link"))
         # The theme prints both without escaping them: course text goes in as escaped markup.
         if not config.site_name.strip():
             config.site_name = escape(" ".join(course.syllabus.title.split()))

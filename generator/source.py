@@ -230,8 +230,7 @@ def _parse(rel: str, text: str, problems: list[Problem]) -> Document:
         builder.merges = "<<" in text and _mark_merges(node, set())
         document.data = builder.build(node, ())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise _Unreadable.at(_yaml_message(error, text), mark) from None
+        raise _Unreadable.at(_yaml_message(error, text), _reported(error)) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as NUL
         before = text[: error.position]
         line, column = before.count("\n") + 1, error.position - before.rfind("\n")
@@ -348,10 +347,29 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     """The parser's words, with a plain hint for the common causes."""
     message = "YAML syntax: " + " ".join(part for part in (error.context, error.problem) if part)
     message += _hint(error, text.splitlines())
-    mark, start = error.problem_mark, error.context_mark
+    mark, start = _reported(error), error.context_mark
     if start and mark and start.line != mark.line:
-        message += f" (it started on line {start.line + 1})"
+        thing = error.context.split(" ", 2)[-1] if error.context else ""
+        message += f" ({THINGS.get(thing, 'it')} began on line {start.line + 1})"
     return message
+
+
+THINGS = {
+    "a quoted scalar": "the quoted text",
+    "a flow sequence": "the [ list",
+    "a flow mapping": "the { mapping",
+    "a block collection": "the list",
+    "a block mapping": "the mapping",
+    "a simple key": "the key",
+}
+"""What the parser was reading, in plain words."""
+
+
+def _reported(error: yaml.MarkedYAMLError) -> Any:
+    """Where the problem is: for a line without `- ` in a list, that line, not the next."""
+    if "could not find expected ':'" in (error.problem or "") and error.context_mark:
+        return error.context_mark
+    return error.problem_mark or error.context_mark
 
 
 def _hint(error: yaml.MarkedYAMLError, lines: list[str]) -> str:

@@ -27,7 +27,7 @@ def test_check_reports_problems_without_a_traceback(course: Path) -> None:
     assert result.stderr.splitlines() == [
         "2 problems in the course:",
         "content/lessons/serving.yml:4:11: YAML syntax: while parsing a flow sequence did not "
-        "find expected ',' or ']' (it started on line 3)",
+        "find expected ',' or ']' (the [ list began on line 3)",
         "quizzes/choosing-check.yml:31:13: questions[2].answer: expected `true` or `false`, "
         "found plain text",
     ]

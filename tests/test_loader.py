@@ -152,6 +152,13 @@ def test_a_file_named_against_the_rules_hides_only_references_to_its_kind(course
             "each item of a list starts with `- `, and its keys line up under its first key",
             id="missing-dash",
         ),
+        pytest.param(
+            "    why: Tea left too long turns bitter.",
+            "    why: Tea left too long turns bitter.\n    do:\n      - Brew early\n"
+            "      Serve hot",
+            "each item of a list starts with `- `",
+            id="missing-dash-on-a-line-of-text",
+        ),
     ],
 )
 def test_a_yaml_slip_gets_a_hint_in_plain_words(
