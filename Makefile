@@ -11,7 +11,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test quick check lint schema clean browser bench dist messages
+.PHONY: site trainer serve test quick check lint schema clean browser bench dist messages
 
 # Build into a folder of its own next to site/ and swap it in only when the build succeeded:
 # a failed or interrupted build leaves the previous site/ as it was, and two builds at once
@@ -23,6 +23,12 @@ site: $(VENV)/.site
 	  old=$$(mktemp -d .site-old-XXXXXX) && rmdir "$$old" && \
 	  { [ ! -d site ] || mv site "$$old"; } && mv "$$0" site && rm -rf "$$old"' "$$build"
 	@echo "Built site/ (open site/index.html, or run 'make serve')."
+
+# The trainer edition (facilitator notes, agendas with notes, format descriptions) in
+# site-trainer/: for the trainer's laptop or a private host, never the learners' site.
+trainer: $(VENV)/.site
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs-trainer.yml
+	@echo "Built site-trainer/ (the trainer edition: keep it private)."
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload --dirty --no-strict
@@ -115,4 +121,4 @@ $(VENV)/.test: pyproject.toml $(VENV)/bin/python
 	touch $@ $(VENV)/.site
 
 clean:
-	rm -rf site .site-build dist $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-trainer .site-build dist $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.edition import edition
+from generator.edition import edition, trainer_only
 from generator.language import translations
 from generator.loader import Layout, load_course
 from generator.problems import ContentError
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+
+    from generator.edition import Audience
+    from generator.models import Course
 
 
 THEME = Path(__file__).parent / "theme"
@@ -52,6 +55,8 @@ class CoursePluginConfig(base.Config):
     """Folder with `course.yml`, `lessons/` and `scenarios/`, relative to mkdocs.yml."""
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder with the quiz files, relative to mkdocs.yml."""
+    edition = c.Choice(("learner", "trainer"), default="learner")
+    """Who the site is for: learners, or the trainer (notes, agendas and answers included)."""
 
 
 class _CoursePage(File):
@@ -88,7 +93,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             course = load_course(self.root, layout)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        self.site: Site = render_site(edition(course, "learner"))
+        audience = cast("Audience", self.config.edition)
+        self.site: Site = render_site(edition(course, audience), audience)
+        if audience == "learner":
+            _refuse_leaks(self.site, course)
         content = (self.root / self.config.content_dir).resolve()
         self.published = {(content / name).resolve() for name in course.published()}
         if config.nav is None:
@@ -170,6 +178,18 @@ def _use_course_theme(config: MkDocsConfig) -> None:
         polyfills[:] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
         if not any("iframe-worker" in url for url in polyfills):
             polyfills.append(SHIM)  # a local copy: no request to another site
+
+
+def _refuse_leaks(site: Site, course: Course) -> None:
+    """The last guard of the learner edition: no page may hold a trainer-only text."""
+    for text in trainer_only(course):
+        folded = " ".join(text.split())
+        for page in site.pages:
+            if folded in page.markdown:
+                raise PluginError(
+                    f"{page.path}: a trainer-only text would reach the learner edition "
+                    f"({folded[:60]}...); write it in the learners' words instead"
+                )
 
 
 def _speak(config: MkDocsConfig, language: str) -> None:

@@ -19,7 +19,9 @@ from generator.navigation import NavItem, navigation
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable
 
+    from generator.edition import Audience
     from generator.models import Course
 
 __all__ = ["NavItem", "Page", "Site", "render_site"]
@@ -42,22 +44,40 @@ class Site:
     nav: list[NavItem] = field(default_factory=list)
 
 
-def render_site(course: Course) -> Site:
-    """Render every page of the course."""
+def render_site(course: Course, audience: Audience = "learner") -> Site:
+    """Render every page of the course, as seen by `audience`: pass the course through
+    `edition.edition` first, which removes what that audience may not see."""
     catalog = Catalog(course)
     language = course.syllabus.language
     env = _environment(language)
+    trainer = audience == "trainer"
     rendered = []
     for kind, ident, context in _pages(course):
         path = page(kind, ident)
         text = env.get_template(f"{kind}.md.jinja").render(
-            page=path, course=course, syllabus=course.syllabus, catalog=catalog, **context
+            page=path,
+            course=course,
+            syllabus=course.syllabus,
+            catalog=catalog,
+            trainer=trainer,
+            **context,
         )
+        if trainer:
+            text = _marked_for_trainers(text, translations(language).gettext)
         while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
             text = text.replace("\n\n\n", "\n\n")
         text = _linked(text.strip("\n") + "\n", catalog, path)
         rendered.append(Page(path, text, course.files.get((kind, ident))))
     return Site(rendered, navigation(course, catalog, translations(language).gettext))
+
+
+def _marked_for_trainers(text: str, _: Callable[[str], str]) -> str:
+    """A notice under the page's title: this page is the trainer's."""
+    title = text.index("\n# ")
+    end = text.index("\n", title + 1)
+    notice = _("This site holds notes and answers for the trainer only; do not share it.")
+    banner = f'\n\n!!! warning cw-edition "{_("Trainer edition")}"\n\n    {notice}\n'
+    return text[:end] + banner + text[end:]
 
 
 def _linked(text: str, catalog: Catalog, path: str) -> str:

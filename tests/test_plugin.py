@@ -231,7 +231,13 @@ def test_the_plugin_brings_its_own_templates_assets_and_extensions(course: Path)
         assert raw not in quiz + lesson + home, raw
     assert '<details class="note cw-key">' in quiz
     assert 'src="../assets/quiz.js"' in quiz
-    assert 'class="tabbed-set' in home
+    assert "minutes of lessons in all" in home
+    (course / "mkdocs.yml").write_text(
+        MINIMAL.replace("  - coursewright\n", "  - coursewright:\n      edition: trainer\n"),
+        encoding="utf-8",
+    )
+    assert mkdocs_build(course, "--site-dir", "trainer").returncode == 0
+    assert 'class="tabbed-set' in (course / "trainer/index.html").read_text(encoding="utf-8")
     assert "<title>Brewing tea for a crowd</title>" in home
     assert '<meta name="description" content="How to brew' in home
     assert "unpkg.com" not in quiz
@@ -334,3 +340,26 @@ def test_pages_of_ones_own_sit_where_the_author_says(course: Path) -> None:
     ]
     assert 'href="pages/about.html"' in (course / "site/index.html").read_text(encoding="utf-8")
     assert not (course / "site/pages/about.md").exists()
+
+
+def test_the_learner_edition_refuses_to_carry_a_trainer_only_text(course: Path) -> None:
+    """The build's own guard: a facilitator note written again as a key point stops it."""
+    edit(
+        course,
+        "content/course.yml",
+        "        notes: Take two or three questions.",
+        "        notes: Serve the first pot before the guests sit down.",
+    )
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "key_points:\n",
+        "key_points:\n  - Serve the first pot before the guests sit down.\n",
+    )
+    result = mkdocs_build(course)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "lessons/serving.md: a trainer-only text would reach the learner edition" in result.stderr
+    )
+    assert not (course / "site").exists()

@@ -209,7 +209,8 @@ def test_titles_show_exactly_as_typed_everywhere(course: Path) -> None:
         'title: "See [docs](https://x.org) *now*"',
     )
     edit(course, "content/course.yml", "name: 30-minute talk", 'name: The "big" talk')
-    pages = {p.path: p.markdown for p in render_site(load_course(course)).pages}
+    trainer = render_site(load_course(course), "trainer")  # the agendas are the trainer's
+    pages = {p.path: p.markdown for p in trainer.pages}
     assert "# See \\[docs\\](https://x.org) \\*now\\*" in pages["lessons/serving.md"]
     assert '=== "The &quot;big&quot; talk"' in pages["index.md"]
 
@@ -268,3 +269,15 @@ def test_text_links_to_parts_of_the_course_by_id(course: Path) -> None:
     assert "[mild tea](choosing.md#mild-tea)" in lesson
     assert "[the check](../quizzes/choosing-check.md)" in lesson
     assert "\\[a forged one\\](coursewright:lesson/choosing)" in lesson
+
+
+def test_the_trainer_edition_has_the_agendas_notes_and_a_notice_on_every_page() -> None:
+    course = load_course(TEA)
+    trainer = render_site(edition(course, "trainer"), "trainer")
+    home = next(p.markdown for p in trainer.pages if p.path == "index.md")
+    assert '=== "30-minute talk"' in home
+    assert "| 0:25 | 5 | Questions | Take two or three questions. |" in home
+    assert "A talk with one scenario discussed in the room." in home
+    assert all('!!! warning cw-edition "Trainer edition"' in p.markdown for p in trainer.pages)
+    learner = render_site(edition(course, "learner"))
+    assert not any("cw-edition" in p.markdown for p in learner.pages)

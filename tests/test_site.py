@@ -42,3 +42,24 @@ def test_no_trainer_only_text_reaches_any_file_of_the_learner_edition(tmp_path: 
                 text = " ".join(path.read_text(encoding="utf-8").split())
                 words = [s for s in secrets if " ".join(s.split())[:60] in text]
                 assert words == [], f"{path.relative_to(folder)}: {words[:2]}"
+
+
+def test_the_trainer_edition_holds_the_notes_and_says_so_on_every_page(tmp_path: Path) -> None:
+    """Built from the same YAML by `mkdocs-trainer.yml`: every trainer-only text is there, and
+    each page carries the notice under its title."""
+    import html
+    import re
+
+    site = tmp_path / "trainer"
+    result = mkdocs_build(ROOT, "-f", "mkdocs-trainer.yml", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    texts = {
+        p: html.unescape(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8"))) for p in pages
+    }
+    unmarked = [str(p.relative_to(site)) for p, t in texts.items() if "Trainer edition" not in t]
+    assert unmarked == []
+    everything = " ".join(" ".join(t.split()) for t in texts.values())
+    secrets = sorted(set(trainer_only(load_course(ROOT))))
+    missing = [s for s in secrets if " ".join(s.split())[:40] not in everything]
+    assert missing == []
