@@ -24,6 +24,8 @@ PAGES = {
     "glossary": "glossary.md",
     "sources": "sources.md",
     "own": "pages/{}.md",
+    "notes": "trainer/notes.md",
+    "key": "trainer/answer-key.md",
 }
 """The path of each kind of page; `{}` stands for the id of a lesson, scenario or quiz."""
 
@@ -49,6 +51,7 @@ class Slot:
     title: str
     target: str | None
     notes: str | None
+    lesson: str | None = None
 
 
 def agenda(course: Course, form: DeliveryFormat) -> list[Slot]:
@@ -60,7 +63,7 @@ def agenda(course: Course, form: DeliveryFormat) -> list[Slot]:
         minutes = item.minutes or (lesson.minutes if lesson else 0)
         title = lesson.title if lesson else item.activity or ""
         target = page("lesson", item.lesson) if item.lesson else None
-        slots.append(Slot(start, minutes, title, target, item.notes))
+        slots.append(Slot(start, minutes, title, target, item.notes, item.lesson))
         start += minutes
     return slots
 

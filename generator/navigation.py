@@ -20,8 +20,11 @@ NAV_GROUP_SIZE = 25
 """Sections longer than the limit are split into numbered groups of this size."""
 
 
-def navigation(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[NavItem]:
-    """The navigation, its own words translated by `_`."""
+def navigation(
+    course: Course, catalog: Catalog, _: Callable[[str], str], trainer: bool = False
+) -> list[NavItem]:
+    """The navigation, its own words translated by `_`; the trainer edition ends with the
+    trainer's pack."""
     lessons: list[NavItem] = [
         {lesson.title: page("lesson", slug)} for slug, lesson in course.lessons.items()
     ]
@@ -47,6 +50,9 @@ def navigation(course: Course, catalog: Catalog, _: Callable[[str], str]) -> lis
         nav.append({_("Glossary"): page("glossary")})
     if course.syllabus.sources:
         nav.append({_("Sources"): page("sources")})
+    if trainer:
+        pack: list[NavItem] = [{_("All notes"): page("notes")}, {_("Answer key"): page("key")}]
+        nav.append({_("For the trainer"): pack})
     return _with_own_pages(course, nav, _)
 
 

@@ -52,7 +52,7 @@ def render_site(course: Course, audience: Audience = "learner") -> Site:
     env = _environment(language)
     trainer = audience == "trainer"
     rendered = []
-    for kind, ident, context in _pages(course):
+    for kind, ident, context in _pages(course, trainer):
         path = page(kind, ident)
         text = env.get_template(f"{kind}.md.jinja").render(
             page=path,
@@ -68,7 +68,8 @@ def render_site(course: Course, audience: Audience = "learner") -> Site:
             text = text.replace("\n\n\n", "\n\n")
         text = _linked(text.strip("\n") + "\n", catalog, path)
         rendered.append(Page(path, text, course.files.get((kind, ident))))
-    return Site(rendered, navigation(course, catalog, translations(language).gettext))
+    nav = navigation(course, catalog, translations(language).gettext, trainer)
+    return Site(rendered, nav)
 
 
 def _marked_for_trainers(text: str, _: Callable[[str], str]) -> str:
@@ -90,8 +91,9 @@ def _linked(text: str, catalog: Catalog, path: str) -> str:
     return markup.PLACEHOLDER.sub(address, text) if "](coursewright:" in text else text
 
 
-def _pages(course: Course) -> list[tuple[str, str, dict[str, Any]]]:
-    """(kind, id, template context) of every page, in navigation order."""
+def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, id, template context) of every page, in navigation order; the trainer's pack
+    (all notes, the answer key) in the trainer edition only."""
     pages: list[tuple[str, str, dict[str, Any]]] = [("course", "", {})]
     pages += [(kind, slug, {"slug": slug, kind: item}) for kind, slug, item in _items(course)]
     if course.scenarios:
@@ -106,6 +108,8 @@ def _pages(course: Course) -> list[tuple[str, str, dict[str, Any]]]:
         ("own", own.id, {"own": own, "text": course.texts.get(own.id, "")})
         for own in course.syllabus.pages
     ]
+    if trainer:
+        pages += [("notes", "", {}), ("key", "", {})]
     return pages
 
 

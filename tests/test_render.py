@@ -281,3 +281,16 @@ def test_the_trainer_edition_has_the_agendas_notes_and_a_notice_on_every_page() 
     assert all('!!! warning cw-edition "Trainer edition"' in p.markdown for p in trainer.pages)
     learner = render_site(edition(course, "learner"))
     assert not any("cw-edition" in p.markdown for p in learner.pages)
+
+
+def test_the_trainer_pack_has_every_note_and_every_answer_and_the_learners_none() -> None:
+    course = load_course(TEA)
+    trainer = {p.path: p.markdown for p in render_site(edition(course, "trainer"), "trainer").pages}
+    notes, key = trainer["trainer/notes.md"], trainer["trainer/answer-key.md"]
+    assert "**0:25–0:30 Questions**\n\n    - Take two or three questions." in notes
+    assert "    - Bring two sample tins to pass around." in notes
+    assert "- **B. Correct:** False (Right, few people like it.)" in key
+    assert "- **C. Poor:** Pour it away." in key
+    learner = render_site(edition(course, "learner"))
+    assert not [p.path for p in learner.pages if p.path.startswith("trainer/")]
+    assert "For the trainer" not in json.dumps(learner.nav)
