@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from generator.models import Course, DeliveryFormat, Guideline, Objective, Scenario
     from generator.questions import Quiz
@@ -145,12 +145,12 @@ class Catalog:
         """Where a link to a lesson, guideline, scenario or quiz by its id goes."""
         if kind == "guideline":
             return self.guideline_page(ident) if ident in self.guidelines else None
-        known = {
-            "lesson": set(self.course.lessons),
-            "scenario": set(self.course.scenarios),
-            "quiz": set(self.course.quizzes),
+        known: Mapping[str, Mapping[str, object]] = {
+            "lesson": self.course.lessons,
+            "scenario": self.course.scenarios,
+            "quiz": self.course.quizzes,
         }
-        return page(kind, ident) if ident in known.get(kind, set()) else None
+        return page(kind, ident) if ident in known.get(kind, {}) else None
 
     def objective_page(self, ident: str) -> str:
         return page("lesson", self.objectives[ident][0], anchor("objective", ident))

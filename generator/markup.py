@@ -24,13 +24,16 @@ from generator.models import paragraphs
 if TYPE_CHECKING:
     from collections.abc import Sequence, Sized
 
+KINDS_LINKED = ("lesson", "guideline", "scenario", "quiz")
+"""The parts of a course that text can link to by id."""
+_KINDS = "|".join(KINDS_LINKED)
 _LINK = re.compile(
-    r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+|(?:lesson|guideline|scenario|quiz):"
+    rf"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^\s()<>\"'`\\]+|(?:{_KINDS}):"
     r"[a-z0-9]+(?:-[a-z0-9]+)*)\)"
 )
-COURSE_LINK = re.compile(r"\[[^\[\]]+\]\((lesson|guideline|scenario|quiz):([^\s()]*)\)")
+COURSE_LINK = re.compile(rf"\[[^\[\]]+\]\(({_KINDS}):([^\s()]*)\)")
 """A link to a part of the course by its id, e.g. `[the first lesson](lesson:first-lesson)`."""
-PLACEHOLDER = re.compile(r"(?<!\\)\]\(coursewright:(lesson|guideline|scenario|quiz)/([a-z0-9-]+)\)")
+PLACEHOLDER = re.compile(rf"(?<!\\)\]\(coursewright:({_KINDS})/([a-z0-9-]+)\)")
 """How `inline` writes a link to a part of the course; `render` puts the page's address in."""
 _TICKS = re.compile(r"`+")
 _ESCAPES = {
@@ -55,7 +58,6 @@ _EMPHASIS = str.maketrans({"*": "\\*", "_": "\\_"})
 _BLOCK_START = re.compile(r"^([-+*](\s|$)|\d+[.)](\s|$)|[?=]{3}|:|(?:[-*_]\s*){3,}$)")
 """Text that Markdown would read as a list, heading, admonition, tab, definition or rule."""
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
-KINDS_LINKED = ("lesson", "guideline", "scenario", "quiz")
 MAX_EMPHASIS = 64
 """More `*` or `_` than this in one text and all of them show literally: deeply nested emphasis
 makes the Markdown reader recurse until it fails."""

@@ -18,6 +18,9 @@ from pydantic import (
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Ids and file names: lowercase letters and digits in words joined by single hyphens."""
 
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"
+"""A language tag as the theme takes it, e.g. `en`, `de`, `pt-BR`."""
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=100)]
 MAX_TEXT = 10_000
 MAX_TITLE = 200
@@ -166,9 +169,7 @@ class Syllabus(Model):
         "new id starts every learner afresh."
     )
     title: Title = Field(description="The course title.")
-    language: Annotated[
-        str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$", max_length=20)
-    ] = Field(
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN, max_length=20)] = Field(
         "en",
         description="Language of the course, e.g. `en`, `de` or `pt-BR`: the words the site adds "
         "(headings, buttons, messages) are in it, where coursewright has them (en, de).",

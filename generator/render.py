@@ -148,7 +148,7 @@ def _environment(language: str) -> Environment:
     )
     env.filters.update(inline=markup.inline, blocks=markup.blocks, literal=markup.literal)
     env.filters.update(document=markup.document)
-    env.filters.update(url=markup.url, href=markup.href, clock=markup.clock, count=markup.count)
+    env.filters.update(url=markup.url, href=markup.href, clock=markup.clock)
     env.filters.update(attribute=functools.partial(html.escape, quote=True))
     env.filters.update(fingerprint=widgets.fingerprint, marked=widgets.marked)
     env.globals.update(front_matter=markup.front_matter, links=markup.links)

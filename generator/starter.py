@@ -13,10 +13,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.language import translations
 from generator.loader import Layout, schema_files
+from generator.models import LANGUAGE_PATTERN
+
+LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 STARTER = Path(__file__).parent / "starter"
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
-"""A language tag as the theme takes it, e.g. `en`, `de`, `pt-BR`."""
 
 
 def slug(title: str) -> str:
