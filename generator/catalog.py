@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from generator.syllabus import Day
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from generator.models import Course, DeliveryFormat, Guideline, Objective, Scenario
+    from generator.models import Course, Guideline, Objective, Scenario
     from generator.questions import Quiz
+    from generator.syllabus import Activity, AgendaItem, DeliveryFormat
 
 PAGES = {
     "course": "index.md",
@@ -26,6 +29,15 @@ PAGES = {
     "own": "pages/{}.md",
     "notes": "trainer/notes.md",
     "key": "trainer/answer-key.md",
+    "runsheet": "trainer/run-sheets/{}.md",
+    "activities": "trainer/activities.md",
+    "cards": "trainer/scenario-cards.md",
+    "debrief": "trainer/debrief.md",
+    "sheet": "trainer/exercise-sheets/{}.md",
+    "handout": "handout.md",
+    "slides": "trainer/slides/index.md",
+    "deck": "trainer/slides/{}.html",
+    "votes": "trainer/room-vote.html",
 }
 """The path of each kind of page; `{}` stands for the id of a lesson, scenario or quiz."""
 
@@ -44,28 +56,87 @@ def anchor(kind: str, ident: str) -> str:
 
 @dataclass(frozen=True)
 class Slot:
-    """One line of an agenda."""
+    """One line of a run-sheet: what runs, from when (minutes after midnight), for how long."""
 
     start: int
     minutes: int
+    kind: str
+    """`lesson`, `activity`, `quiz`, `break` or `slot` (a one-off)."""
+    ident: str | None
     title: str
+    """The lesson's, activity's or quiz's title, the one-off slot's own; empty for a break."""
     target: str | None
     notes: str | None
-    lesson: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class Session:
+    """One day of a format: its slots, breaks placed, with clock times."""
+
+    number: int
+    slots: list[Slot]
+
+
+def minutes_of(clock: str) -> int:
+    """`09:30` as minutes after midnight."""
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def sessions(course: Course, form: DeliveryFormat) -> list[Session]:
+    """The format's days, each with its slots at their clock times and its breaks: those
+    written as `break:` slots, and those its `breaks:` rule places before a slot that would
+    run past the most minutes allowed without one. A slot's minutes default to its lesson's or
+    activity's; a lesson, activity or quiz the course lacks takes no time (the check says so)."""
+    start = minutes_of(form.start or course.syllabus.start)
+    days = form.days or [Day(start=None, agenda=form.agenda)]
+    return [
+        Session(n, _timed(course, form, day.agenda, minutes_of(day.start) if day.start else start))
+        for n, day in enumerate(days, 1)
+    ]
+
+
+def _timed(course: Course, form: DeliveryFormat, items: list[AgendaItem], clock: int) -> list[Slot]:
+    slots: list[Slot] = []
+    taught = 0
+    for item in items:
+        slot = _slot(course, item, clock)
+        rule = form.breaks
+        if rule and slot.kind != "break" and taught and taught + slot.minutes > rule.after:
+            slots.append(Slot(clock, rule.minutes, "break", None, "", None, None))
+            clock, taught = clock + rule.minutes, 0
+            slot = _slot(course, item, clock)
+        slots.append(slot)
+        clock += slot.minutes
+        taught = 0 if slot.kind == "break" else taught + slot.minutes
+    return slots
+
+
+def _slot(course: Course, item: AgendaItem, clock: int) -> Slot:
+    if item.pause is not None:
+        return Slot(clock, item.pause, "break", None, "", None, item.notes)
+    if item.slot is not None:
+        return Slot(clock, item.minutes or 0, "slot", None, item.slot, None, item.notes)
+    known: dict[str, Mapping[str, Any]] = {
+        "lesson": course.lessons,
+        "activity": {a.id: a for a in course.syllabus.activities},
+        "quiz": course.quizzes,
+    }
+    kind, ident = next((k, getattr(item, k)) for k in known if getattr(item, k) is not None)
+    found = known[kind].get(ident)
+    title = found.title if found else ident
+    minutes = item.minutes or (found.minutes if found and kind != "quiz" else 0)
+    target = page(kind, ident) if found and kind in ("lesson", "quiz") else None
+    return Slot(clock, minutes, kind, ident, title, target, item.notes)
 
 
 def agenda(course: Course, form: DeliveryFormat) -> list[Slot]:
-    """The format's slots with their start times and links; a slot's minutes default to its
-    lesson's. A lesson the course does not have takes no time (the check reports it)."""
-    slots, start = [], 0
-    for item in form.agenda:
-        lesson = course.lessons.get(item.lesson) if item.lesson else None
-        minutes = item.minutes or (lesson.minutes if lesson else 0)
-        title = lesson.title if lesson else item.activity or ""
-        target = page("lesson", item.lesson) if item.lesson else None
-        slots.append(Slot(start, minutes, title, target, item.notes, item.lesson))
-        start += minutes
-    return slots
+    """Every slot of the format, day after day."""
+    return [slot for day in sessions(course, form) for slot in day.slots]
 
 
 class Catalog:
@@ -85,6 +156,52 @@ class Catalog:
 
     def agenda(self, form: DeliveryFormat) -> list[Slot]:
         return agenda(self.course, form)
+
+    def sessions(self, form: DeliveryFormat) -> list[Session]:
+        return sessions(self.course, form)
+
+    def slot_notes(self, slot: Slot) -> list[str]:
+        """The trainer's notes for a block: the agenda's, then the lesson's facilitator notes
+        or the activity's trainer notes."""
+        notes = [slot.notes] if slot.notes else []
+        if slot.kind == "lesson" and slot.ident in self.course.lessons:
+            notes += self.course.lessons[slot.ident].facilitator_notes
+        if slot.kind == "activity" and slot.ident in self.activity_ids:
+            notes += self.activity(slot.ident).trainer_notes
+        return notes
+
+    @functools.cached_property
+    def activity_ids(self) -> set[str]:
+        return {a.id for a in self.course.syllabus.activities}
+
+    def exercises(self, form: DeliveryFormat) -> tuple[list[Slot], list[Slot]]:
+        """The slots of a format that learners work on paper: activities with steps or
+        scenarios, and quizzes."""
+        slots = agenda(self.course, form)
+        known = {a.id: a for a in self.course.syllabus.activities}
+        activities = [
+            s
+            for s in slots
+            if s.kind == "activity"
+            and s.ident in known
+            and (known[s.ident].steps or known[s.ident].scenarios)
+        ]
+        quizzes = [s for s in slots if s.kind == "quiz" and s.ident in self.course.quizzes]
+        return activities, quizzes
+
+    def activity(self, ident: str) -> Activity:
+        return next(a for a in self.course.syllabus.activities if a.id == ident)
+
+    def materials(self, form: DeliveryFormat) -> list[str]:
+        """What the room needs for the format: its activities' materials, each once."""
+        known = {a.id: a for a in self.course.syllabus.activities}
+        found = [
+            m
+            for s in agenda(self.course, form)
+            if s.ident in known and s.kind == "activity"
+            for m in known[s.ident].materials
+        ]
+        return list(dict.fromkeys(found))
 
     def scenario_groups(self, other: str) -> list[tuple[str, list[tuple[str, Scenario]]]]:
         """Scenarios grouped under their perspective's title, in course order; those with no

@@ -86,6 +86,8 @@ def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             "build no course pages; add the line `  - coursewright` there"
         )
     course = load_course(root, layout)
+    for advice in course.advice:
+        print(f"warning: {advice}", file=sys.stderr)
     print(
         f"ok: {count(course.lessons, 'lesson')}, {count(course.scenarios, 'scenario')}, "
         f"{count(course.quizzes, 'quiz', 'quizzes')}"

@@ -6,10 +6,14 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Literal
 
+from generator.questions import ScenarioQuestion, Unmarked
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from generator.models import Course, DeliveryFormat
+    from generator.models import Course, Lesson
+    from generator.questions import Question, Quiz
+    from generator.syllabus import AgendaItem, DeliveryFormat
 
 Audience = Literal["learner", "trainer"]
 
@@ -21,26 +25,82 @@ def edition(course: Course, audience: Audience) -> Course:
 
 
 def for_learners(course: Course) -> Course:
-    """The course without facilitator notes, agenda notes or format descriptions."""
-    lessons = {
-        slug: lesson.model_copy(update={"facilitator_notes": []})
-        for slug, lesson in course.lessons.items()
-    }
-    formats = [_without_notes(form) for form in course.syllabus.formats]
-    syllabus = course.syllabus.model_copy(update={"formats": formats})
-    return dataclasses.replace(course, syllabus=syllabus, lessons=lessons)
+    """The course without facilitator notes, talk-tracks, trainer notes, agenda notes, format
+    descriptions, or the answers of a quiz whose answers are the trainer's."""
+    syllabus = course.syllabus.model_copy(
+        update={
+            "formats": [_without_notes(form) for form in course.syllabus.formats],
+            "activities": [
+                a.model_copy(update={"trainer_notes": []}) for a in course.syllabus.activities
+            ],
+        }
+    )
+    return dataclasses.replace(
+        course,
+        syllabus=syllabus,
+        lessons={slug: _lesson(lesson) for slug, lesson in course.lessons.items()},
+        scenarios={
+            slug: s.model_copy(update={"trainer_notes": []}) for slug, s in course.scenarios.items()
+        },
+        quizzes={slug: _quiz(quiz, course) for slug, quiz in course.quizzes.items()},
+    )
+
+
+def _lesson(lesson: Lesson) -> Lesson:
+    guidelines = [g.model_copy(update={"talk": []}) for g in lesson.guidelines]
+    return lesson.model_copy(update={"facilitator_notes": [], "guidelines": guidelines})
 
 
 def _without_notes(form: DeliveryFormat) -> DeliveryFormat:
-    agenda = [item.model_copy(update={"notes": None}) for item in form.agenda]
-    return form.model_copy(update={"description": None, "agenda": agenda})
+    def clear(items: list[AgendaItem]) -> list[AgendaItem]:
+        return [item.model_copy(update={"notes": None}) for item in items]
+
+    days = [day.model_copy(update={"agenda": clear(day.agenda)}) for day in form.days]
+    return form.model_copy(update={"description": None, "agenda": clear(form.agenda), "days": days})
+
+
+def _quiz(quiz: Quiz, course: Course) -> Quiz:
+    if quiz.answers == "learners":
+        return quiz
+    return quiz.model_copy(update={"questions": [_unmarked(q, course) for q in quiz.questions]})
+
+
+def _unmarked(question: Question, course: Course) -> Unmarked:
+    scenario = course.scenarios.get(getattr(question, "scenario", ""))
+    prompt = getattr(question, "prompt", None) or (scenario.question if scenario else "")
+    texts = [answer.text for answer in question.answers(course.scenarios)]
+    return Unmarked(
+        id=question.id,
+        objective=question.objective,
+        type="unmarked",
+        shown=question.type,
+        prompt=prompt,
+        texts=texts,
+    )
 
 
 def trainer_only(course: Course) -> Iterator[str]:
     """Every piece of trainer-only text in the course, for tests and for a check of a build."""
     for lesson in course.lessons.values():
         yield from lesson.facilitator_notes
+        for guideline in lesson.guidelines:
+            yield from guideline.talk
+    for scenario in course.scenarios.values():
+        yield from scenario.trainer_notes
+    for activity in course.syllabus.activities:
+        yield from activity.trainer_notes
     for form in course.syllabus.formats:
         if form.description:
             yield form.description
-        yield from (item.notes for item in form.agenda if item.notes)
+        items = [*form.agenda, *(item for day in form.days for item in day.agenda)]
+        yield from (item.notes for item in items if item.notes)
+    yield from _trainer_keys(course)
+
+
+def _trainer_keys(course: Course) -> Iterator[str]:
+    """The feedback of quizzes whose answers are the trainer's (a scenario's is public)."""
+    for quiz in course.quizzes.values():
+        if quiz.answers == "trainer":
+            for question in quiz.questions:
+                if not isinstance(question, ScenarioQuestion):
+                    yield from (a.feedback for a in question.answers(course.scenarios))

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Scenario, Syllabus
+from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Scenario
 from generator.problems import ContentError, Problem, explain, field_name
 from generator.questions import Quiz
 from generator.references import Finding, check_references
 from generator.source import Document, read, read_text
+from generator.syllabus import Syllabus
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -97,15 +98,23 @@ class _Reader:
         stand_in = syllabus or _stand_in(list(lessons))
         course = _assemble(stand_in, lessons, scenarios, quizzes, files)
         course = dataclasses.replace(course, texts=self.own_pages(stand_in))
-        listed = [(COURSE_FILE, ("files", i), name) for i, name in enumerate(stand_in.files)]
+        listed: list[tuple[FileKey, Loc, str]] = [
+            (COURSE_FILE, ("files", i), name) for i, name in enumerate(stand_in.files)
+        ]
+        listed += [
+            (COURSE_FILE, ("activities", i, "handouts", j), name)
+            for i, activity in enumerate(stand_in.activities)
+            for j, name in enumerate(activity.handouts)
+        ]
         own = [f"pages/{entry.id}.md" for entry in stand_in.pages]
         self.problems += self.strays([*course.published(), *own])
         self.problems += self.listed_files(listed + course.pictures())
         findings = check_references(course, self.broken)
-        self.problems += [self.locate(finding) for finding in findings]
+        self.problems += [self.locate(f) for f in findings if not f.warning]
         if self.problems:
             raise ContentError(self.problems)
-        return course
+        advice = sorted(str(self.locate(f)) for f in findings if f.warning)
+        return dataclasses.replace(course, advice=tuple(advice))
 
     def syllabus(self) -> Syllabus | None:
         path = self.root / self.layout.syllabus

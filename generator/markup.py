@@ -217,5 +217,5 @@ def count(items: Sized | int, noun: str, plural: str | None = None) -> str:
 
 
 def clock(minutes: int) -> str:
-    """Minutes from the start as h:mm, for agendas."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    """Minutes after midnight as a 24-hour time, `09:05`; past midnight it starts again."""
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"

@@ -54,11 +54,13 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u20
 overrides that make text read differently from how it is stored."""
 Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
 Grade = Literal["best", "acceptable", "poor"]
-Mark = Literal["right", "wrong", "best", "acceptable", "poor"]
-"""How an answer counts: right or wrong, or a scenario option's grade."""
+Mark = Literal["right", "wrong", "best", "acceptable", "poor", "open"]
+"""How an answer counts: right or wrong, a scenario option's grade, or `open` where the key
+is the trainer's."""
 
 if TYPE_CHECKING:
     from generator.questions import Quiz
+    from generator.syllabus import Syllabus
 
 
 def paragraphs(text: str) -> list[str]:
@@ -83,121 +85,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
-def _ids(description: str) -> list[str]:
+def ids(description: str) -> list[str]:
     return Field(default_factory=list, description=description)
-
-
-class Source(Model):
-    """A work the course draws on; guidelines and scenarios credit it by id."""
-
-    id: Id = Field(description="Short id used to cite this source, e.g. `smith-2021`.")
-    title: Title = Field(description="The title of the work, exactly as published.")
-    author: Text | None = Field(None, description="Who wrote it, when the work names an author.")
-    publisher: Text | None = Field(None, description="Where it was published (site, journal).")
-    published: Text | None = Field(None, description="When it was published, e.g. `2023-05`.")
-    url: (
-        Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
-        | None
-    ) = Field(None, description="Web address of the work, starting with https://.")
-    note: Text | None = Field(None, description="Anything a reader should know about the work.")
-
-
-class Term(Model):
-    """A glossary entry."""
-
-    id: Id = Field(description="Short id used to refer to the term from lessons.")
-    term: Title = Field(description="The word or phrase as learners will see it.")
-    definition: Text = Field(description="A plain-language definition in one or two sentences.")
-    sources: list[Id] = _ids("Ids of the sources that use or explain this term.")
-
-
-class Perspective(Model):
-    """A point of view that groups scenarios, e.g. the sender or the receiver of a request."""
-
-    id: Id = Field(description="Short id that scenarios use in their `perspective` field.")
-    title: Title = Field(description="Heading for the group of scenarios.")
-    description: Text | None = Field(None, description="One sentence introducing the group.")
-
-
-class AgendaItem(Model):
-    """One slot of a delivery format's agenda: a lesson, or an activity with its own minutes."""
-
-    lesson: Id | None = Field(None, description="Id (file name) of a lesson taught in this slot.")
-    activity: Title | None = Field(None, description="Name of an activity, break or exercise.")
-    minutes: Minutes | None = Field(
-        None, description="Length of the slot; a lesson slot defaults to the lesson's minutes."
-    )
-    notes: Text | None = Field(None, description="What the trainer does in this slot.")
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> AgendaItem:
-        if (self.lesson is None) == (self.activity is None):
-            raise ValueError("give either `lesson: <lesson id>` or `activity: <name>`, not both")
-        if self.activity is not None and self.minutes is None:
-            raise ValueError("an activity needs `minutes: <number>`")
-        return self
-
-
-class DeliveryFormat(Model):
-    """A way to deliver the course, e.g. a 90-minute lecture or a half-day workshop."""
-
-    id: Id = Field(description="Short id of the format, e.g. `lecture`.")
-    name: Title = Field(description="Name shown to trainers, e.g. `90-minute lecture`.")
-    minutes: Minutes = Field(description="Total time available; the agenda must fit in it.")
-    description: Text | None = Field(None, description="Who the format suits and how it runs.")
-    agenda: list[AgendaItem] = Field(min_length=1, description="The slots, in teaching order.")
-
-
-class OwnPage(Model):
-    """A page the author writes in Markdown, `content/pages/<id>.md`, placed in the navigation."""
-
-    id: Id = Field(description="The page's id and file name: `about` is `content/pages/about.md`.")
-    title: Title = Field(description="The page's title, in the navigation and as its heading.")
-    after: Literal["home", "lessons", "scenarios", "quizzes", "end"] = Field(
-        "end",
-        description="Where it goes in the navigation: after `home`, `lessons`, `scenarios` "
-        "or `quizzes`, or at the `end`.",
-    )
-
-
-class Syllabus(Model):
-    """`content/course.yml`: the course as a whole."""
-
-    id: Id = Field(
-        description="Stable id of the course, e.g. `first-aid-basics`. Each learner's saved "
-        "answers are kept under it in their browser: keep it when you edit the title, since a "
-        "new id starts every learner afresh."
-    )
-    title: Title = Field(description="The course title.")
-    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN, max_length=20)] = Field(
-        "en",
-        description="Language of the course, e.g. `en`, `de` or `pt-BR`: the words the site adds "
-        "(headings, buttons, messages) are in it, where coursewright has them (en, de).",
-    )
-    summary: Text = Field(description="Two or three sentences on what the course is about.")
-    audience: Text = Field(description="Who the course is for.")
-    outcomes: list[Text] = Field(min_length=1, description="What learners can do afterwards.")
-    lessons: list[Id] = Field(
-        min_length=1, description="Lesson ids (file names in `lessons/`) in teaching order."
-    )
-    formats: list[DeliveryFormat] = Field(default_factory=list, description="Ways to deliver it.")
-    perspectives: list[Perspective] = Field(
-        default_factory=list, description="Groups for scenarios, in the order shown."
-    )
-    sources: list[Source] = Field(default_factory=list, description="Works the course credits.")
-    glossary: list[Term] = Field(default_factory=list, description="Terms learners should know.")
-    pages: list[OwnPage] = Field(
-        default_factory=list,
-        description="Pages of your own, such as `About this course`, each written in "
-        "`content/pages/<id>.md`: headings (`## `), lists (`- `, `1. `), paragraphs and the "
-        "Markdown of any text.",
-    )
-    files: list[FilePath] = Field(
-        default_factory=list,
-        description="Files in the content folder to publish as they are, e.g. `images/map.png`: "
-        "pictures (png, jpg, gif, webp, avif), PDF, text or CSV; nothing else there is "
-        "published.",
-    )
 
 
 class Picture(Model):
@@ -253,6 +142,10 @@ class Guideline(Model):
     examples: list[Example] = Field(default_factory=list, description="Worked examples.")
     picture: Picture | None = Field(None, description="A picture that shows the guideline.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources it comes from.")
+    talk: list[Text] = Field(
+        default_factory=list,
+        description="The talk-track: what the trainer says about it, point by point; trainer only.",
+    )
 
     @model_validator(mode="after")
     def _has_advice(self) -> Guideline:
@@ -269,7 +162,7 @@ class Lesson(Model):
     minutes: Minutes = Field(description="Teaching time in minutes.")
     objectives: list[Objective] = Field(min_length=1, description="Learning objectives.")
     introduction: Text | None = Field(None, description="Opening text; blank lines split it.")
-    terms: list[Id] = _ids("Ids of glossary terms this lesson uses.")
+    terms: list[Id] = ids("Ids of glossary terms this lesson uses.")
     guidelines: list[Guideline] = Field(default_factory=list, description="The guidance taught.")
     key_points: list[Text] = Field(min_length=1, description="The points to remember.")
     discussion: list[Text] = Field(default_factory=list, description="Questions for the group.")
@@ -298,8 +191,11 @@ class Scenario(Model):
         min_length=2, max_length=MAX_ANSWERS, description="Possible answers, each graded."
     )
     takeaway: Text = Field(description="The lesson of the scenario in one or two sentences.")
-    guidelines: list[Id] = _ids("Ids of the guidelines the scenario applies.")
+    guidelines: list[Id] = ids("Ids of the guidelines the scenario applies.")
     sources: list[Id] = Field(min_length=1, description="Ids of the sources it draws on.")
+    trainer_notes: list[Text] = Field(
+        default_factory=list, description="Notes for the trainer only: never on learner pages."
+    )
 
     @field_validator("options")
     @classmethod
@@ -329,6 +225,8 @@ class Course:
     """Each course file's path by its kind and id, e.g. `("lesson", "intro")`."""
     texts: dict[str, str] = field(default_factory=dict)
     """The Markdown of each page of the author's own, by id."""
+    advice: tuple[str, ...] = ()
+    """Warnings from the check, worded for the author: the course builds all the same."""
 
     def pictures(self) -> list[tuple[FileKey, tuple[str | int, ...], str]]:
         """Every picture shown: the file that shows it, where in that file, and its path."""
@@ -349,5 +247,6 @@ class Course:
     def published(self) -> list[str]:
         """Files of the content folder published as they are: those listed under `files:` in
         course.yml, and every picture shown."""
-        names = [*self.syllabus.files, *(path for _, _, path in self.pictures())]
+        handouts = [name for a in self.syllabus.activities for name in a.handouts]
+        names = [*self.syllabus.files, *handouts, *(path for _, _, path in self.pictures())]
         return sorted(set(names))

@@ -50,10 +50,28 @@ def navigation(
         nav.append({_("Glossary"): page("glossary")})
     if course.syllabus.sources:
         nav.append({_("Sources"): page("sources")})
+    nav.append({_("Printable handout"): page("handout")})
     if trainer:
-        pack: list[NavItem] = [{_("All notes"): page("notes")}, {_("Answer key"): page("key")}]
-        nav.append({_("For the trainer"): pack})
+        nav.append({_("For the trainer"): _pack(course, catalog, _)})
     return _with_own_pages(course, nav, _)
+
+
+def _pack(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[NavItem]:
+    """The trainer's pages: run-sheets, notes, activities, slides, keys, cards and sheets."""
+    formats = course.syllabus.formats
+    pack: list[NavItem] = [{f.name: page("runsheet", f.id)} for f in formats]
+    pack += [{_("All notes"): page("notes")}]
+    if course.syllabus.activities:
+        pack.append({_("Activities"): page("activities")})
+    pack += [{_("Presenter slides"): page("slides")}, {_("Answer key"): page("key")}]
+    if course.scenarios:
+        pack += [{_("Scenario cards"): page("cards")}, {_("Debrief sheet"): page("debrief")}]
+    sheets: list[NavItem] = [
+        {f.name: page("sheet", f.id)} for f in formats if catalog.exercises(f) != ([], [])
+    ]
+    if sheets:
+        pack.append({_("Exercise sheets"): sheets})
+    return pack
 
 
 def _with_own_pages(course: Course, nav: list[NavItem], _: Callable[[str], str]) -> list[NavItem]:

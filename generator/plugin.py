@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, trainer_only
 from generator.language import translations
 from generator.loader import Layout, load_course
@@ -127,6 +128,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         sources = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
         kept = Files([f for f in files if not _held_back(f.abs_src_path, sources, self.published)])
+        if self.config.edition == "learner":  # the presenter slides are the trainer's
+            kept = Files([f for f in kept if not f.src_uri.startswith(f"{DECK_ASSETS}/")])
         layout = (self.site.nav, _stamp(config))
         same_layout = self.dirty and layout == self.previous_layout
         _refuse_shadowing(config, self.config.content_dir, self.published, self.root)

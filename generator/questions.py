@@ -114,6 +114,20 @@ class ScenarioQuestion(QuestionBase):
         return scenarios[self.scenario].answers()
 
 
+class Unmarked(QuestionBase):
+    """A question as the learner edition shows it when the quiz's answers are the trainer's:
+    its prompt and answers, with no mark and no feedback. Made by the edition filter, never
+    written by an author."""
+
+    type: Literal["unmarked"]
+    shown: str = Field(description="The type of the question it stands for.")
+    prompt: Text
+    texts: list[Text]
+
+    def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
+        return [Answer(text, "open", "") for text in self.texts]
+
+
 Question = Annotated[
     SingleChoice | MultipleChoice | TrueFalse | ScenarioQuestion,
     Field(discriminator="type"),
@@ -127,3 +141,14 @@ class Quiz(Model):
     lesson: Id | None = Field(None, description="Id of the lesson it checks; none for a final.")
     introduction: Text | None = Field(None, description="Text shown before the questions.")
     questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+    answers: Literal["learners", "trainer"] = Field(
+        "learners",
+        description="Who sees the answers: `learners` check themselves on the site; with "
+        "`trainer` (an assessment taken in the room) the learner site shows the questions "
+        "without answers or feedback, and the key is in the trainer edition only.",
+    )
+
+    @property
+    def self_marked(self) -> bool:
+        """Learners can check their answers here: false where the edition holds no key."""
+        return not any(isinstance(question, Unmarked) for question in self.questions)

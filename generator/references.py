@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from generator.catalog import agenda
+from generator.catalog import sessions
 from generator.markup import COURSE_LINK
 from generator.models import COURSE_FILE, Course, FileKey
 from generator.problems import did_you_mean
@@ -15,6 +15,8 @@ from generator.questions import ScenarioQuestion
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator
+
+    from generator.syllabus import AgendaItem, DeliveryFormat
 
 Loc = tuple[str | int, ...]
 Place = tuple[FileKey, Loc]
@@ -29,6 +31,8 @@ class Finding:
     loc: Loc
     message: str
     also: Place | None = None
+    warning: bool = False
+    """Worth a look, but the course still builds."""
 
 
 UNKNOWABLE = {
@@ -68,6 +72,7 @@ def _definitions(course: Course) -> Iterator[tuple[str, str, Place]]:
         ("term", "glossary", [item.id for item in syllabus.glossary]),
         ("perspective", "perspectives", [item.id for item in syllabus.perspectives]),
         ("format", "formats", [item.id for item in syllabus.formats]),
+        ("activity", "activities", [item.id for item in syllabus.activities]),
     ):
         for i, ident in enumerate(ids):
             yield kind, ident, (COURSE_FILE, (key, i, "id"))
@@ -117,9 +122,13 @@ def _syllabus_references(course: Course) -> Iterator[tuple[str, str, Place]]:
         for j, ref in enumerate(term.sources):
             yield "source", ref, (COURSE_FILE, ("glossary", i, "sources", j))
     for i, form in enumerate(syllabus.formats):
-        for j, item in enumerate(form.agenda):
-            if item.lesson:
-                yield "lesson", item.lesson, (COURSE_FILE, ("formats", i, "agenda", j, "lesson"))
+        for item, loc in slots_of(form, ("formats", i)):
+            for kind in ("lesson", "activity", "quiz"):
+                if getattr(item, kind):
+                    yield kind, getattr(item, kind), (COURSE_FILE, (*loc, kind))
+    for i, activity in enumerate(syllabus.activities):
+        for j, ref in enumerate(activity.scenarios):
+            yield "scenario", ref, (COURSE_FILE, ("activities", i, "scenarios", j))
     for i, ref in enumerate(syllabus.lessons):
         yield "lesson", ref, (COURSE_FILE, ("lessons", i))
 
@@ -222,15 +231,47 @@ def _lesson_order(course: Course) -> Iterator[Finding]:
             )
 
 
+def slots_of(form: DeliveryFormat, loc: Loc) -> Iterator[tuple[AgendaItem, Loc]]:
+    """Every agenda item of a format, day after day, with its place in course.yml."""
+    for j, item in enumerate(form.agenda):
+        yield item, (*loc, "agenda", j)
+    for d, day in enumerate(form.days):
+        for j, item in enumerate(day.agenda):
+            yield item, (*loc, "days", d, "agenda", j)
+
+
 def _agendas(course: Course) -> Iterator[Finding]:
     for i, form in enumerate(course.syllabus.formats):
-        total = sum(slot.minutes for slot in agenda(course, form))
-        if total > form.minutes:
+        days = sessions(course, form)
+        for day in days:
+            total = sum(slot.minutes for slot in day.slots)
+            if total > form.minutes:
+                which = f"day {day.number}'s agenda" if len(days) > 1 else "the agenda"
+                yield Finding(
+                    COURSE_FILE,
+                    ("formats", i, "minutes"),
+                    f"{which} takes {total} minutes, breaks included, more than the "
+                    f"{form.minutes} this format has; shorten or drop a slot",
+                )
+        yield from _left_out(course, form, i)
+
+
+def _left_out(course: Course, form: DeliveryFormat, i: int) -> Iterator[Finding]:
+    """A quiz taken in a format that assesses a lesson the format leaves out."""
+    taught = {item.lesson for item, _ in slots_of(form, ())}
+    lesson_of = {o.id: slug for slug, lesson in course.lessons.items() for o in lesson.objectives}
+    for item, loc in slots_of(form, ("formats", i)):
+        quiz = course.quizzes.get(item.quiz or "")
+        if quiz is None:
+            continue
+        missing = {lesson_of.get(q.objective) for q in quiz.questions} - taught - {None}
+        for slug in sorted(m for m in missing if m):
             yield Finding(
                 COURSE_FILE,
-                ("formats", i, "minutes"),
-                f"the agenda takes {total} minutes, "
-                f"more than the {form.minutes} this format has; shorten or drop a slot",
+                (*loc, "quiz"),
+                f"quiz `{item.quiz}` assesses lesson `{slug}`, which this format leaves out; "
+                "teach the lesson, or take a quiz that fits",
+                warning=True,
             )
 
 

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 
 from generator import markup, widgets
 from generator.catalog import Catalog, anchor, page
+from generator.deck import decks
 from generator.language import script_words, translations
 from generator.navigation import NavItem, navigation
 
@@ -68,6 +69,8 @@ def render_site(course: Course, audience: Audience = "learner") -> Site:
             text = text.replace("\n\n\n", "\n\n")
         text = _linked(text.strip("\n") + "\n", catalog, path)
         rendered.append(Page(path, text, course.files.get((kind, ident))))
+    if trainer:
+        rendered += [Page(path, html, None) for path, html in decks(course, catalog)]
     nav = navigation(course, catalog, translations(language).gettext, trainer)
     return Site(rendered, nav)
 
@@ -108,8 +111,20 @@ def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]
         ("own", own.id, {"own": own, "text": course.texts.get(own.id, "")})
         for own in course.syllabus.pages
     ]
+    pages.append(("handout", "", {}))
     if trainer:
-        pages += [("notes", "", {}), ("key", "", {})]
+        forms = course.syllabus.formats
+        catalog = Catalog(course)
+        pages += [("runsheet", form.id, {"form": form}) for form in forms]
+        pages += [("notes", "", {})]
+        pages += [("activities", "", {})] if course.syllabus.activities else []
+        pages += [("slides", "", {}), ("key", "", {})]
+        pages += [("cards", "", {}), ("debrief", "", {})] if course.scenarios else []
+        pages += [
+            ("sheet", form.id, {"form": form})
+            for form in forms
+            if catalog.exercises(form) != ([], [])
+        ]
     return pages
 
 

@@ -159,7 +159,7 @@ def test_scenarios_are_listed_in_teaching_order(course: Path) -> None:
 
 def test_generated_sentences_do_not_repeat_themselves() -> None:
     pages = {p.path: p.markdown for p in render_site(load_course(ROOT)).pages}
-    text = "\n".join(pages.values())
+    text = "\n".join(markdown for path, markdown in pages.items() if path != "handout.md")
     assert "Self-check: Self-check" not in text
     assert "What would you do?" not in text
     assert "open the graded options" not in text
@@ -212,7 +212,8 @@ def test_titles_show_exactly_as_typed_everywhere(course: Path) -> None:
     trainer = render_site(load_course(course), "trainer")  # the agendas are the trainer's
     pages = {p.path: p.markdown for p in trainer.pages}
     assert "# See \\[docs\\](https://x.org) \\*now\\*" in pages["lessons/serving.md"]
-    assert '=== "The &quot;big&quot; talk"' in pages["index.md"]
+    assert '=== "The &quot;big&quot; talk"' in pages["trainer/notes.md"]
+    assert '# Run-sheet: The "big" talk' in pages["trainer/run-sheets/short.md"]
 
 
 def test_an_example_is_counted_as_the_page_shows_it() -> None:
@@ -275,10 +276,15 @@ def test_the_trainer_edition_has_the_agendas_notes_and_a_notice_on_every_page() 
     course = load_course(TEA)
     trainer = render_site(edition(course, "trainer"), "trainer")
     home = next(p.markdown for p in trainer.pages if p.path == "index.md")
-    assert '=== "30-minute talk"' in home
-    assert "| 0:25 | 5 | Questions | Take two or three questions. |" in home
-    assert "A talk with one scenario discussed in the room." in home
-    assert all('!!! warning cw-edition "Trainer edition"' in p.markdown for p in trainer.pages)
+    assert (
+        "- **30-minute talk**: 30 minutes, from 09:00. [Run-sheet](trainer/run-sheets/short.md)"
+        in home
+    )
+    sheet = next(p.markdown for p in trainer.pages if p.path == "trainer/run-sheets/short.md")
+    assert "| 09:25–09:30 | 5 | Questions | Take two or three questions. |" in sheet
+    assert "A talk with one scenario discussed in the room." in sheet
+    pages = [p for p in trainer.pages if p.path.endswith(".md")]
+    assert all('!!! warning cw-edition "Trainer edition"' in p.markdown for p in pages)
     learner = render_site(edition(course, "learner"))
     assert not any("cw-edition" in p.markdown for p in learner.pages)
 
@@ -287,10 +293,10 @@ def test_the_trainer_pack_has_every_note_and_every_answer_and_the_learners_none(
     course = load_course(TEA)
     trainer = {p.path: p.markdown for p in render_site(edition(course, "trainer"), "trainer").pages}
     notes, key = trainer["trainer/notes.md"], trainer["trainer/answer-key.md"]
-    assert "**0:25–0:30 Questions**\n\n    - Take two or three questions." in notes
+    assert "**09:25–09:30 Questions**\n\n    - Take two or three questions." in notes
     assert "    - Bring two sample tins to pass around." in notes
-    assert "- **B. Correct:** False (Right, few people like it.)" in key
-    assert "- **C. Poor:** Pour it away." in key
+    assert "**B** ✓ (False): Right, few people like it.\n{ .cw-key-line }" in key
+    assert "**C** poor: It wastes tea that people here would drink." in key
     learner = render_site(edition(course, "learner"))
     assert not [p.path for p in learner.pages if p.path.startswith("trainer/")]
     assert "For the trainer" not in json.dumps(learner.nav)

@@ -1,0 +1,35 @@
+// @ts-check
+/* The presenter deck: reveal.js with its speaker view (press S), a pacing timer against the
+   lesson's minutes, and room-vote tallies kept in this browser only. */
+(function () {
+  "use strict";
+  var body = document.body;
+  var minutes = Number(body.getAttribute("data-minutes")) || 0;
+  var prefix = "coursewright:tally:" + body.getAttribute("data-course") + ":" + body.getAttribute("data-deck") + ":";
+
+  function store() {
+    try { return window.localStorage; } catch (e) { return null; } // storage off: tallies live on the page only
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-tally]"), function (input) {
+    var box = /** @type {HTMLInputElement} */ (input), key = prefix + box.getAttribute("data-tally"), saved = store();
+    var value = saved && saved.getItem(key);
+    if (value) box.value = value;
+    box.addEventListener("input", function () {
+      var place = store();
+      if (!place) return;
+      if (/^\d{1,3}$/.test(box.value)) place.setItem(key, box.value); else place.removeItem(key);
+    });
+  });
+
+  var Reveal = /** @type {any} */ (window).Reveal, RevealNotes = /** @type {any} */ (window).RevealNotes;
+  Reveal.initialize({
+    hash: true,
+    controls: true,
+    progress: true,
+    center: false,
+    transition: "none",
+    totalTime: minutes > 0 ? minutes * 60 : undefined,
+    plugins: [RevealNotes]
+  });
+})();
