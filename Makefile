@@ -11,7 +11,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site trainer serve test quick check lint schema clean browser bench dist messages
+.PHONY: site trainer handouts serve test quick check lint schema clean browser bench dist messages
 
 # Build into a folder of its own next to site/ and swap it in only when the build succeeded:
 # a failed or interrupted build leaves the previous site/ as it was, and two builds at once
@@ -29,6 +29,11 @@ site: $(VENV)/.site
 trainer: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs-trainer.yml
 	@echo "Built site-trainer/ (the trainer edition: keep it private)."
+
+# PDFs of the learner handout, the answer key, the scenario cards, the debrief sheet and each
+# format's run-sheet and exercise sheet, in handouts/, printed by Chromium from both editions.
+handouts: site trainer $(VENV)/.test browser
+	$(BIN)/coursewright handouts --out handouts
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload --dirty --no-strict

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from generator.edition import edition
+from generator.handouts import built, chromium, print_pdfs, printed
 from generator.language import languages
 from generator.loader import Layout, load_course, schema_files
 from generator.markup import count
@@ -70,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", help="folder for the Markdown pages (replaced as a whole)")
     build.add_argument("--force", action="store_true", help="replace a folder build did not make")
     build.set_defaults(run=_build)
+    handouts = commands.add_parser(
+        "handouts", help="print the handouts of both built editions to PDF (needs Chromium)"
+    )
+    handouts.add_argument("--site", default="site", help="the learner edition (site)")
+    handouts.add_argument("--trainer-site", default="site-trainer", help="(site-trainer)")
+    handouts.add_argument("--out", default="handouts", help="folder for the PDFs (handouts)")
+    handouts.set_defaults(run=_handouts)
     schema = commands.add_parser("schema", help="write JSON Schemas for editor autocompletion")
     schema.set_defaults(run=_schema)
     return parser
@@ -183,6 +191,29 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"wrote {len(site.pages)} pages to {args.out}")
+    return 0
+
+
+def _handouts(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("playwright") is None:
+        return _refuse("handouts need Playwright: pip install playwright")
+    course = load_course(root, layout)
+    sites = {"learner": root / args.site, "trainer": root / args.trainer_site}
+    jobs, missing = [], []
+    out = root / args.out
+    for audience, path, name in printed(course):
+        source = built(sites[audience], path)
+        if source is None:
+            missing.append(f"{sites[audience]}/{path.removesuffix('.md')}.html")
+        jobs.append((source, out / name))
+    if missing:
+        return _refuse(
+            f"not built: {', '.join(missing)}; build both editions first "
+            "(mkdocs build, and mkdocs build -f mkdocs-trainer.yml)"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    print_pdfs([(s, t) for s, t in jobs if s is not None], chromium())
+    print(f"wrote {len(jobs)} PDFs to {args.out}")
     return 0
 
 

@@ -51,7 +51,7 @@ def check_references(course: Course, broken: Collection[FileKey] = ()) -> list[F
     reported: that file's own problems come first."""
     registry: dict[str, dict[str, Place]] = {}
     for kind, slug in broken:
-        if kind in ("lesson", "scenario"):
+        if kind in ("lesson", "scenario", "quiz"):
             registry.setdefault(kind, {})[slug] = ((kind, slug), ())
     unknown = {ident for kind, _ in broken for ident in UNKNOWABLE.get(kind, ())}
     unknown |= {kind for kind, slug in broken if not slug}  # a file whose name is not an id

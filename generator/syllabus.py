@@ -140,7 +140,9 @@ class BreakRule(Model):
 class Day(Model):
     """One day of a format that runs over several days."""
 
-    start: Clock | None = Field(None, description="When the day starts; the format's by default.")
+    start: Clock | None = Field(
+        None, description="When the day starts, e.g. `09:30` (24-hour clock); else the format's."
+    )
     agenda: list[AgendaItem] = Field(min_length=1, description="The day's slots, in order.")
 
 

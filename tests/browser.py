@@ -12,25 +12,15 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
+from generator.handouts import OFFLINE
+
 AXE = Path(str(__import__("axe_playwright_python").__file__)).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 QUIZ = "quizzes/choosing-check.html"
 SCENARIO = "scenarios/late-guests.html"
 
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    "--proxy-server=http://127.0.0.1:9",
-    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-]
+LAUNCH_ARGS = OFFLINE
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

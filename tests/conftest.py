@@ -26,6 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 SLOW_MODULES = {
+    "test_trainer",
     "test_hostile",
     "test_links",
     "test_make",

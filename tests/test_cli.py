@@ -188,3 +188,23 @@ def test_without_the_plugin_no_course_source_is_published(course: Path) -> None:
         for p in (course / "site").rglob("*")
         if p.suffix in (".yml", ".json") and "search" not in p.parts
     ]
+
+
+def test_check_warns_of_a_quiz_that_assesses_a_lesson_the_format_leaves_out(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        course,
+        "content/course.yml",
+        "      - lesson: choosing\n      - lesson: serving\n      - slot: Questions",
+        "      - lesson: serving\n      - quiz: choosing-check\n        minutes: 5\n"
+        "      - slot: Questions",
+    )
+    assert main(["--root", str(course), "check"]) == 0
+    shown = capsys.readouterr()
+    assert shown.out == "ok: 2 lessons, 2 scenarios, 1 quiz\n"
+    assert shown.err == (
+        "warning: content/course.yml:18:15: formats[0].agenda[1].quiz: quiz `choosing-check` "
+        "assesses lesson `choosing`, which this format leaves out; teach the lesson, or take a "
+        "quiz that fits\n"
+    )

@@ -12,7 +12,7 @@ from conftest import HERE, ROOT, TEA, edit
 from pydantic import ValidationError
 
 from generator import widgets
-from generator.edition import edition
+from generator.edition import edition, trainer_only
 from generator.loader import load_course
 from generator.markup import blocks, href, inline
 from generator.models import Answer, Example
@@ -182,7 +182,7 @@ def test_code_spans_stay_text_inside_html_blocks(text: str) -> None:
     """Inside a form (Markdown in HTML blocks), as the site's Markdown reader parses it."""
     from html.parser import HTMLParser
 
-    import markdown  # type: ignore[import-untyped]
+    import markdown
 
     source = widgets.item("q", "single", [Answer(text, "right", "")], "c") + "\n"
     source += widgets.form("q", "single", text, [Answer(text, "right", "")]) + "\n\n</div>\n"
@@ -300,3 +300,47 @@ def test_the_trainer_pack_has_every_note_and_every_answer_and_the_learners_none(
     learner = render_site(edition(course, "learner"))
     assert not [p.path for p in learner.pages if p.path.startswith("trainer/")]
     assert "For the trainer" not in json.dumps(learner.nav)
+
+
+def test_a_quiz_answered_in_the_room_reaches_learners_without_its_key(course: Path) -> None:
+    """`answers: trainer`: learners get the questions as a sheet, with no mark or feedback
+    anywhere, and no score on the progress page; the trainer edition keeps the key."""
+    path = course / "quizzes" / "choosing-check.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "answers: trainer\n", encoding="utf-8")
+    loaded = load_course(course)
+    learner = {p.path: p.markdown for p in render_site(edition(loaded, "learner")).pages}
+    quiz = learner["quizzes/choosing-check.md"]
+    assert "- ☐ **A.** A mild black tea." in quiz
+    assert [mark for mark in ("data-mark", "cw-item", "cw-print-key") if mark in quiz] == []
+    assert "Most people enjoy it." in trainer_only(loaded)
+    everything = "\n".join(learner.values())
+    assert [t for t in trainer_only(loaded) if t in everything] == []
+    assert "choosing-check" not in learner["progress.md"]
+    trainer = {p.path: p.markdown for p in render_site(loaded, "trainer").pages}
+    assert 'data-mark="right"' in trainer["quizzes/choosing-check.md"]
+    assert "Most people enjoy it." in trainer["trainer/answer-key.md"]
+
+
+def test_the_slides_escape_course_text_in_every_context(course: Path) -> None:
+    """Body, attribute and `<title>`: hostile text shows as text, and links stay web links."""
+    attack = "</title><script>alert(1)</script><img src=x onerror=alert(2)> \"' *kept*"
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "title: Serving on time",
+        f"title: '{attack.replace(chr(39), chr(39) * 2)}'",
+    )
+    edit(
+        course,
+        "content/lessons/serving.yml",
+        "    why: Tea left too long turns bitter.",
+        f'    why: "{attack.replace(chr(34), chr(92) + chr(34))} [x](javascript:alert(3))"',
+    )
+    trainer = {p.path: p.markdown for p in render_site(load_course(course), "trainer").pages}
+    deck = trainer["trainer/slides/serving.html"]
+    assert "<script>alert" not in deck
+    assert "<img" not in deck
+    assert 'href="javascript' not in deck.lower()
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in deck.split("</title>")[0]
+    assert "<em>kept</em>" in deck
+    assert deck.count("<script") == 3  # reveal.js, its notes plugin, the deck's own script

@@ -15,6 +15,12 @@
     var box = /** @type {HTMLInputElement} */ (input), key = prefix + box.getAttribute("data-tally"), saved = store();
     var value = saved && saved.getItem(key);
     if (value) box.value = value;
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === "Escape") { // back to the slides: arrows move on
+        event.preventDefault();
+        box.blur();
+      }
+    });
     box.addEventListener("input", function () {
       var place = store();
       if (!place) return;
