@@ -237,7 +237,8 @@ def test_the_plugin_brings_its_own_templates_assets_and_extensions(course: Path)
         encoding="utf-8",
     )
     assert mkdocs_build(course, "--site-dir", "trainer").returncode == 0
-    assert 'class="tabbed-set' in (course / "trainer/index.html").read_text(encoding="utf-8")
+    notes = (course / "trainer/trainer/notes.html").read_text(encoding="utf-8")
+    assert 'class="tabbed-set' in notes
     assert "<title>Brewing tea for a crowd</title>" in home
     assert '<meta name="description" content="How to brew' in home
     assert "unpkg.com" not in quiz
@@ -336,6 +337,7 @@ def test_pages_of_ones_own_sit_where_the_author_says(course: Path) -> None:
         "Quizzes",
         "Glossary",
         "Sources",
+        "Printable handout",
         "Before the workshop",
     ]
     assert 'href="pages/about.html"' in (course / "site/index.html").read_text(encoding="utf-8")
