@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition
 from generator.handouts import built, chromium, print_pdfs, printed
 from generator.language import languages
@@ -20,7 +21,7 @@ from generator.loader import Layout, load_course, schema_files
 from generator.markup import count
 from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
-from generator.render import render_site
+from generator.render import THEME, render_site
 from generator.starter import LANGUAGE, starter_files
 
 MARKER = ".coursewright-build"
@@ -70,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--out", help="folder for the Markdown pages (replaced as a whole)")
     build.add_argument("--force", action="store_true", help="replace a folder build did not make")
+    build.add_argument(
+        "--edition",
+        choices=("learner", "trainer"),
+        default="learner",
+        help="with --out: the learners' pages (learner) or the trainer's too (trainer)",
+    )
     build.set_defaults(run=_build)
     handouts = commands.add_parser(
         "handouts", help="print the handouts of both built editions to PDF (needs Chromium)"
@@ -173,7 +180,7 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             "pass --force to replace it"
         )
     course = load_course(root, layout)
-    site = render_site(edition(course, "learner"))
+    site = render_site(edition(course, args.edition), args.edition)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the pages are for publishing
@@ -186,6 +193,8 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / layout.content_dir / name, target)
+        if any(page.path.endswith(".html") for page in site.pages):  # the slides' reveal.js
+            shutil.copytree(THEME / DECK_ASSETS, staging / DECK_ASSETS)
         (staging / MARKER).write_text("", encoding="utf-8")
         _swap(staging, out)
     finally:

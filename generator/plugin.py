@@ -19,7 +19,7 @@ from generator.edition import edition, trainer_only
 from generator.language import translations
 from generator.loader import Layout, load_course
 from generator.problems import ContentError
-from generator.render import NavItem, Site, render_site
+from generator.render import THEME, NavItem, Site, render_site
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from generator.models import Course
 
 
-THEME = Path(__file__).parent / "theme"
-"""The page templates and assets of course pages; a site's own `custom_dir` overrides them."""
 EXTENSIONS: dict[str, dict[str, Any]] = {
     "admonition": {},
     "attr_list": {},

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -25,7 +26,11 @@ if TYPE_CHECKING:
     from generator.edition import Audience
     from generator.models import Course
 
-__all__ = ["NavItem", "Page", "Site", "render_site"]
+__all__ = ["THEME", "NavItem", "Page", "Site", "render_site"]
+
+THEME = Path(__file__).parent / "theme"
+"""The page templates and assets of course pages, reveal.js for the slides among them; the
+plugin puts them under a site's own `custom_dir`, and `build --out` copies the slides' part."""
 
 
 @dataclass(frozen=True)

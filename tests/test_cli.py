@@ -208,3 +208,15 @@ def test_check_warns_of_a_quiz_that_assesses_a_lesson_the_format_leaves_out(
         "assesses lesson `choosing`, which this format leaves out; teach the lesson, or take a "
         "quiz that fits\n"
     )
+
+
+def test_build_writes_the_trainer_edition_with_its_slides_when_asked(tmp_path: Path) -> None:
+    learner, trainer = tmp_path / "learner", tmp_path / "trainer"
+    assert main(["--root", str(TEA), "build", "--out", str(learner)]) == 0
+    assert main(["--root", str(TEA), "build", "--out", str(trainer), "--edition", "trainer"]) == 0
+    assert not (learner / "trainer").exists()
+    assert not (learner / "assets").exists()
+    assert (trainer / "trainer/run-sheets/two-day.md").is_file()
+    slides = (trainer / "trainer/slides/serving.html").read_text(encoding="utf-8")
+    assert 'src="../../assets/deck/reveal.js"' in slides
+    assert (trainer / "assets/deck/reveal.js").is_file()
