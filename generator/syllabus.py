@@ -155,7 +155,7 @@ class DeliveryFormat(Model):
         description="Time available, breaks included (each day's, for a format of several days)."
     )
     start: Clock | None = Field(
-        None, description="When it starts; the course's `start` by default."
+        None, description="When it starts, e.g. `13:30` (24-hour clock); else the course's."
     )
     description: Text | None = Field(None, description="Who the format suits and how it runs.")
     breaks: BreakRule | None = Field(
@@ -208,7 +208,8 @@ class Syllabus(Model):
         min_length=1, description="Lesson ids (file names in `lessons/`) in teaching order."
     )
     start: Clock = Field(
-        "09:00", description="When sessions start, e.g. `09:00`; run-sheets count from it."
+        "09:00",
+        description="When sessions start, e.g. `09:00` (24-hour clock); run-sheets count from it.",
     )
     formats: list[DeliveryFormat] = Field(default_factory=list, description="Ways to deliver it.")
     activities: list[Activity] = Field(
