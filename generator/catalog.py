@@ -174,20 +174,32 @@ class Catalog:
     def activity_ids(self) -> set[str]:
         return {a.id for a in self.course.syllabus.activities}
 
-    def exercises(self, form: DeliveryFormat) -> tuple[list[Slot], list[Slot]]:
-        """The slots of a format that learners work on paper: activities with steps or
-        scenarios, and quizzes."""
-        slots = agenda(self.course, form)
+    def exercises(self, form: DeliveryFormat) -> list[Slot]:
+        """The slots of a format that learners work on paper, in agenda order: activities with
+        steps or scenarios, and quizzes."""
         known = {a.id: a for a in self.course.syllabus.activities}
-        activities = [
+        return [
             s
-            for s in slots
-            if s.kind == "activity"
-            and s.ident in known
-            and (known[s.ident].steps or known[s.ident].scenarios)
+            for s in agenda(self.course, form)
+            if (s.kind == "quiz" and s.ident in self.course.quizzes)
+            or (s.kind == "activity" and s.ident in known)
+            and bool(known[s.ident].steps or known[s.ident].scenarios)
         ]
-        quizzes = [s for s in slots if s.kind == "quiz" and s.ident in self.course.quizzes]
-        return activities, quizzes
+
+    def activities_in_order(self) -> list[Activity]:
+        """The activities in the order the formats first run them; those no format runs last."""
+        used = [s.ident for f in self.course.syllabus.formats for s in agenda(self.course, f)]
+        rank = {ident: i for i, ident in reversed(list(enumerate(used)))}
+        activities = self.course.syllabus.activities
+        return sorted(activities, key=lambda a: rank.get(a.id, len(used)))
+
+    def formats_using(self, ident: str) -> list[str]:
+        """The names of the formats that run an activity."""
+        return [
+            f.name
+            for f in self.course.syllabus.formats
+            if any(s.kind == "activity" and s.ident == ident for s in agenda(self.course, f))
+        ]
 
     def activity(self, ident: str) -> Activity:
         return next(a for a in self.course.syllabus.activities if a.id == ident)

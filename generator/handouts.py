@@ -29,6 +29,12 @@ OFFLINE = [
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
 """Chromium's flags: no window, and no request leaves the machine."""
+FOOTER = (
+    '<div style="font: 8px sans-serif; width: 100%; margin: 0 10mm; display: flex; '
+    'justify-content: space-between"><span class="title"></span>'
+    '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+)
+"""Each printed page's foot: the page's title (with the course's) and its number."""
 
 
 def printed(course: Course) -> list[tuple[str, str, str]]:
@@ -76,7 +82,16 @@ def print_pdfs(jobs: list[tuple[Path, Path]], executable: str | None) -> None:
                 tab = browser.new_page()
                 tab.goto(source.resolve().as_uri(), wait_until="load")
                 tab.emulate_media(media="print")
-                tab.pdf(path=str(target), format="A4", print_background=True, outline=True)
+                tab.pdf(
+                    path=str(target),
+                    format="A4",
+                    print_background=True,
+                    outline=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=FOOTER,
+                    margin={"top": "10mm", "bottom": "14mm", "left": "10mm", "right": "10mm"},
+                )
                 tab.close()
         finally:
             browser.close()

@@ -66,9 +66,7 @@ def _pack(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[Nav
     pack += [{_("Presenter slides"): page("slides")}, {_("Answer key"): page("key")}]
     if course.scenarios:
         pack += [{_("Scenario cards"): page("cards")}, {_("Debrief sheet"): page("debrief")}]
-    sheets: list[NavItem] = [
-        {f.name: page("sheet", f.id)} for f in formats if catalog.exercises(f) != ([], [])
-    ]
+    sheets: list[NavItem] = [{f.name: page("sheet", f.id)} for f in formats if catalog.exercises(f)]
     if sheets:
         pack.append({_("Exercise sheets"): sheets})
     return pack

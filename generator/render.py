@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["THEME", "NavItem", "Page", "Site", "render_site"]
 
+HANDED_OUT = ("sheet", "cards")
+"""Trainer pages printed for the room, without the trainer edition's notice."""
 THEME = Path(__file__).parent / "theme"
 """The page templates and assets of course pages, reveal.js for the slides among them; the
 plugin puts them under a site's own `custom_dir`, and `build --out` copies the slides' part."""
@@ -69,7 +71,7 @@ def render_site(course: Course, audience: Audience = "learner") -> Site:
             **context,
         )
         if trainer:
-            text = _marked_for_trainers(text, translations(language).gettext)
+            text = _marked_for_trainers(text, translations(language).gettext, kind in HANDED_OUT)
         while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
             text = text.replace("\n\n\n", "\n\n")
         text = _linked(text.strip("\n") + "\n", catalog, path)
@@ -80,12 +82,14 @@ def render_site(course: Course, audience: Audience = "learner") -> Site:
     return Site(rendered, nav)
 
 
-def _marked_for_trainers(text: str, _: Callable[[str], str]) -> str:
-    """A notice under the page's title: this page is the trainer's."""
+def _marked_for_trainers(text: str, _: Callable[[str], str], handed_out: bool) -> str:
+    """A notice under the page's title: this page is the trainer's. Pages printed for the
+    room (exercise sheets, scenario cards) print without it."""
     title = text.index("\n# ")
     end = text.index("\n", title + 1)
     notice = _("This site holds notes and answers for the trainer only; do not share it.")
-    banner = f'\n\n!!! warning cw-edition "{_("Trainer edition")}"\n\n    {notice}\n'
+    classes = "cw-edition cw-screen-only" if handed_out else "cw-edition"
+    banner = f'\n\n!!! warning {classes} "{_("Trainer edition")}"\n\n    {notice}\n'
     return text[:end] + banner + text[end:]
 
 
@@ -125,11 +129,7 @@ def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]
         pages += [("activities", "", {})] if course.syllabus.activities else []
         pages += [("slides", "", {}), ("key", "", {})]
         pages += [("cards", "", {}), ("debrief", "", {})] if course.scenarios else []
-        pages += [
-            ("sheet", form.id, {"form": form})
-            for form in forms
-            if catalog.exercises(form) != ([], [])
-        ]
+        pages += [("sheet", form.id, {"form": form}) for form in forms if catalog.exercises(form)]
     return pages
 
 

@@ -14,7 +14,7 @@ import pypdf
 import pytest
 from browser import axe_violations, serve
 from conftest import ROOT, copy_project, mkdocs_build
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.edition import trainer_only
 from generator.loader import load_course
@@ -52,6 +52,20 @@ def trainer(browser: Browser, editions: dict[str, Path]) -> Iterator[tuple[Page,
         assert errors == []
 
 
+def on_screen(page: Page, locator: Locator) -> None:
+    """Seen, not merely present: inside the window, at a size a room can read."""
+    expect(locator).to_be_visible()
+    box = locator.bounding_box()
+    size = page.viewport_size
+    assert box is not None
+    assert size is not None
+    assert box["height"] >= 20, box
+    assert box["x"] >= 0, box
+    assert box["y"] >= 0, box
+    assert box["x"] + box["width"] <= size["width"], box
+    assert box["y"] + box["height"] <= size["height"], box
+
+
 def row(page: Page, time: str) -> str:
     found = page.get_by_role("row").filter(has_text=time)
     expect(found).to_be_visible()
@@ -63,7 +77,7 @@ def test_run_sheets_show_each_block_at_its_clock_time_with_the_breaks(
 ) -> None:
     page, shipped, tea = trainer
     page.goto(f"{shipped}/trainer/run-sheets/lecture.html")
-    assert row(page, "09:00–09:03").startswith("09:00–09:03 3 Welcome and a show of hands")
+    assert row(page, "09:00–09:03").startswith("09:00–09:03 3 Welcome and the plan")
     assert "Room vote: the celebrity Activity" in row(page, "09:59–10:03")
     expect(page.get_by_text("Ends at 10:30. 90 of 90 minutes planned.")).to_be_visible()
     page.goto(f"{shipped}/trainer/run-sheets/workshop.html")
@@ -85,15 +99,16 @@ def test_the_slides_and_the_speaker_view_work_by_keyboard(
     trainer: tuple[Page, str, str],
 ) -> None:
     page, shipped, _ = trainer
+    page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{shipped}/trainer/slides/why-connect.html")
     title = page.get_by_role("heading", name="Why connect with people you don't know", level=2)
-    expect(title).to_be_visible()
+    on_screen(page, title)
     assert axe_violations(page) == []
     page.keyboard.press("ArrowRight")
-    expect(page.get_by_role("heading", name="Learning objectives")).to_be_visible()
+    on_screen(page, page.get_by_role("heading", name="Learning objectives"))
     expect(title).to_be_hidden()
     page.keyboard.press("ArrowRight")
-    expect(page.get_by_role("heading", name="Know why you want to connect")).to_be_visible()
+    on_screen(page, page.get_by_role("heading", name="Know why you want to connect", exact=True))
     talk = load_course(ROOT).lessons["why-connect"].guidelines[0].talk[0]
     expect(page.get_by_text(talk[:40])).to_be_hidden()  # speaker notes stay off the screen
     with page.expect_popup() as opened:
@@ -115,9 +130,10 @@ def test_the_room_vote_keeps_tallies_and_reveals_every_grade_with_one_key(
     trainer: tuple[Page, str, str],
 ) -> None:
     page, shipped, _ = trainer
+    page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{shipped}/trainer/room-vote.html#/scenario-celebrity")
     vote = page.locator("#scenario-celebrity")
-    expect(vote.get_by_role("heading", name="Celebrity")).to_be_visible()
+    on_screen(page, vote.get_by_role("heading", name="Celebrity"))
     grades = vote.locator(".cw-grade")
     assert grades.count() == 3
     for i in range(3):
@@ -131,12 +147,17 @@ def test_the_room_vote_keeps_tallies_and_reveals_every_grade_with_one_key(
     expect(tally).not_to_be_focused()
     page.keyboard.press("ArrowRight")
     for i in range(3):
-        expect(grades.nth(i)).to_be_visible()
+        on_screen(page, grades.nth(i))
     expect(grades.nth(1)).to_contain_text("Best.")
     expect(vote.get_by_text("Takeaway:")).to_be_visible()
     assert axe_violations(page) == []
     page.reload()
     expect(page.locator("#scenario-celebrity").get_by_label("Hands for A")).to_have_value("7")
+    page.goto(f"{shipped}/trainer/slides/when-to-connect.html#/scenario-celebrity")
+    same = page.locator("#scenario-celebrity")
+    expect(same.get_by_label("Hands for A")).to_have_value("7")  # one tally, whichever deck
+    same.get_by_role("button", name="Clear the tallies").press("Enter")
+    expect(same.get_by_label("Hands for A")).to_have_value("")
 
 
 def words_of(pdf: Path) -> tuple[int, str]:
