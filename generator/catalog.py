@@ -42,6 +42,11 @@ PAGES = {
 """The path of each kind of page; `{}` stands for the id of a lesson, scenario or quiz."""
 
 
+SCENARIO_MINUTES = 3
+QUESTION_MINUTES = 1
+"""What practice takes, on average, to estimate a course's total time."""
+
+
 def page(kind: str, ident: str = "", anchor: str = "") -> str:
     """The path of a page, e.g. `page("lesson", "intro")` is `lessons/intro.md`, with an
     optional `#anchor`. The one place that knows where pages go."""
@@ -71,6 +76,15 @@ class Slot:
     @property
     def end(self) -> int:
         return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class Step:
+    """A page on the learner's way through the course, and the lesson it belongs to."""
+
+    kind: str
+    ident: str
+    lesson: str | None
 
 
 @dataclass(frozen=True)
@@ -226,6 +240,57 @@ class Catalog:
         rest = [(s, x) for s, x in self.course.scenarios.items() if x.perspective is None]
         groups.append((other if views else "", rest))
         return [(title, items) for title, items in groups if items]
+
+    @functools.cached_property
+    def course_order(self) -> list[Step]:
+        """Every page a learner works through, in the course's order: each lesson, then its
+        practice (the scenarios that first apply it, then its self-checks); then the quizzes
+        of no lesson (a final assessment), then scenarios of no lesson. The navigation and
+        every "next" follow it."""
+        order: list[Step] = []
+        placed: set[str] = set()
+        for slug in self.course.lessons:
+            order.append(Step("lesson", slug, slug))
+            fresh = [s for s, _ in self.scenarios_for(slug) if s not in placed]
+            placed.update(fresh)
+            order += [Step("scenario", s, slug) for s in fresh]
+            order += [Step("quiz", q, slug) for q, _ in self.quizzes_for(slug)]
+        order += [Step("quiz", q, None) for q, _ in self.quizzes_for("")]
+        order += [Step("scenario", s, None) for s in self.course.scenarios if s not in placed]
+        return order
+
+    def lesson_number(self, slug: str) -> int:
+        return list(self.course.lessons).index(slug) + 1
+
+    @property
+    def lesson_minutes(self) -> int:
+        return sum(lesson.minutes for lesson in self.course.lessons.values())
+
+    @property
+    def practice_minutes(self) -> int:
+        """An estimate of the time practice takes: a few minutes per scenario to read and
+        decide, a minute per quiz question."""
+        questions = sum(len(quiz.questions) for quiz in self.course.quizzes.values())
+        return SCENARIO_MINUTES * len(self.course.scenarios) + QUESTION_MINUTES * questions
+
+    @property
+    def total_minutes(self) -> int:
+        return self.lesson_minutes + self.practice_minutes
+
+    def title(self, kind: str, ident: str) -> str:
+        """The title of a lesson, scenario or quiz."""
+        known: dict[str, Mapping[str, Any]] = {
+            "lesson": self.course.lessons,
+            "scenario": self.course.scenarios,
+            "quiz": self.course.quizzes,
+        }
+        return str(known[kind][ident].title)
+
+    def after(self, kind: str, ident: str) -> Step | None:
+        """What comes next in the course's order, if anything."""
+        keys = [(step.kind, step.ident) for step in self.course_order]
+        here = keys.index((kind, ident))
+        return self.course_order[here + 1] if here + 1 < len(keys) else None
 
     def scenarios_for(self, slug: str) -> list[tuple[str, Scenario]]:
         """Scenarios that apply at least one guideline of the lesson `slug`."""

@@ -23,37 +23,41 @@ NAV_GROUP_SIZE = 25
 def navigation(
     course: Course, catalog: Catalog, _: Callable[[str], str], trainer: bool = False
 ) -> list[NavItem]:
-    """The navigation, its own words translated by `_`; the trainer edition ends with the
-    trainer's pack."""
+    """The navigation, in the course's order (each lesson with its practice, then the final
+    quizzes), so that Previous and Next walk the course; its own words translated by `_`. The
+    author's own pages go where they say; the trainer edition ends with the trainer's pack."""
+    sections: dict[str, list[NavItem]] = {}
+    rest: list[NavItem] = []
+    for step in catalog.course_order:
+        entry: NavItem = {catalog.title(step.kind, step.ident): page(step.kind, step.ident)}
+        if step.lesson is None:
+            rest.append(entry)
+        else:
+            sections.setdefault(step.lesson, []).append(entry)
     lessons: list[NavItem] = [
-        {lesson.title: page("lesson", slug)} for slug, lesson in course.lessons.items()
+        {_("Lesson %(num)d") % {"num": n}: items} for n, items in enumerate(sections.values(), 1)
     ]
-    nav: list[NavItem] = [
-        {_("Home"): page("course")},
-        {_("Lessons"): chunked(_("Lessons"), lessons)},
-    ]
-    if course.scenarios:
-        items: list[NavItem] = [{_("Overview"): page("scenarios")}]
-        for title, group in catalog.scenario_groups(_("Other situations")):
-            entries: list[NavItem] = [{s.title: page("scenario", slug)} for slug, s in group]
-            items += (
-                [{title: chunked(title, entries)}] if title else chunked(_("Scenarios"), entries)
-            )
-        nav.append({_("Scenarios"): items})
-    if course.quizzes:
-        quizzes: list[NavItem] = [
-            {quiz.title: page("quiz", slug)} for slug, quiz in course.quizzes.items()
+    places: dict[str, list[NavItem]] = {
+        "home": [{_("Home"): page("course")}],
+        "lessons": [*chunked(_("Lessons"), lessons), *rest],
+        "scenarios": [{_("All scenarios"): page("scenarios")}] if course.scenarios else [],
+        "quizzes": [{_("Your progress"): page("progress")}] if course.quizzes else [],
+    }
+    nav: list[NavItem] = []
+    for place, items in places.items():
+        nav += items
+        nav += [
+            {own.title: page("own", own.id)} for own in course.syllabus.pages if own.after == place
         ]
-        progress: NavItem = {_("Your progress"): page("progress")}
-        nav.append({_("Quizzes"): [*chunked(_("Quizzes"), quizzes), progress]})
     if course.syllabus.glossary:
         nav.append({_("Glossary"): page("glossary")})
     if course.syllabus.sources:
         nav.append({_("Sources"): page("sources")})
     nav.append({_("Printable handout"): page("handout")})
+    nav += [{own.title: page("own", own.id)} for own in course.syllabus.pages if own.after == "end"]
     if trainer:
         nav.append({_("For the trainer"): _pack(course, catalog, _)})
-    return _with_own_pages(course, nav, _)
+    return nav
 
 
 def _pack(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[NavItem]:
@@ -70,29 +74,6 @@ def _pack(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[Nav
     if sheets:
         pack.append({_("Exercise sheets"): sheets})
     return pack
-
-
-def _with_own_pages(course: Course, nav: list[NavItem], _: Callable[[str], str]) -> list[NavItem]:
-    """The author's own pages, in their order, each after the section it names (at the end
-    when the site has no such section)."""
-    sections = {_("Home"): "home", _("Lessons"): "lessons", _("Scenarios"): "scenarios"}
-    sections[_("Quizzes")] = "quizzes"
-    placed: list[NavItem] = []
-    shown = set()
-    for item in nav:
-        placed.append(item)
-        title = next(iter(item)) if isinstance(item, dict) else item
-        if (section := sections.get(title)) is not None:
-            shown.add(section)
-            placed += [
-                {own.title: page("own", own.id)}
-                for own in course.syllabus.pages
-                if own.after == section
-            ]
-    placed += [
-        {own.title: page("own", own.id)} for own in course.syllabus.pages if own.after not in shown
-    ]
-    return placed
 
 
 def chunked(name: str, items: list[NavItem]) -> list[NavItem]:

@@ -109,6 +109,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             config.site_name = escape(" ".join(course.syllabus.title.split()))
         if not config.site_description:
             config.site_description = escape(" ".join(course.syllabus.summary.split()))
+        title = " ".join(course.syllabus.title.split())
+        if not config.copyright:  # the course's own credit in the footer
+            config.copyright = escape(
+                _("%(course)s: a course made with coursewright") % {"course": title}
+            )
+        config.extra["coursewright"] = {
+            "not_found": escape(_("This page is not part of the course")),
+            "not_found_help": escape(
+                _("It may have moved. The home page lists every lesson, scenario and quiz.")
+            ),
+            "home": escape(_("Go to the home page")),
+        }
         return config
 
     def on_page_markdown(

@@ -8,3 +8,12 @@
   var field = dialog && dialog.querySelector(".md-search__input");
   if (dialog) dialog.setAttribute("aria-label", (field && field.getAttribute("aria-label")) || "Search");
 })();
+
+/* Permalink anchors after each heading are for copying a link with the mouse; out of the tab
+   order, keyboard users move from question to question without stopping at each one. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
+    link.setAttribute("tabindex", "-1");
+  });
+})();
