@@ -231,7 +231,7 @@ def test_the_plugin_brings_its_own_templates_assets_and_extensions(course: Path)
         assert raw not in quiz + lesson + home, raw
     assert '<details class="note cw-key">' in quiz
     assert 'src="../assets/quiz.js"' in quiz
-    assert "minutes of lessons in all" in home
+    assert "25 minutes of lessons" in home
     (course / "mkdocs.yml").write_text(
         MINIMAL.replace("  - coursewright\n", "  - coursewright:\n      edition: trainer\n"),
         encoding="utf-8",
@@ -332,9 +332,11 @@ def test_pages_of_ones_own_sit_where_the_author_says(course: Path) -> None:
     assert titles == [
         "Home",
         "About this course",
-        "Lessons",
-        "Scenarios",
-        "Quizzes",
+        "Lesson 1",
+        "Lesson 2",
+        "Tea too strong",
+        "All scenarios",
+        "Your progress",
         "Glossary",
         "Sources",
         "Printable handout",

@@ -63,7 +63,7 @@ def test_a_changed_guideline_reaches_every_page_that_shows_it(course: Path, prev
 
 def test_a_changed_title_reaches_the_navigation_of_other_pages(course: Path, preview: str) -> None:
     edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: Serving hot")
-    wait_for(f"{preview}/lessons/choosing.html", "Serving hot")
+    wait_for(f"{preview}/quizzes/choosing-check.html", "Serving hot")  # its Next, two ways
     wait_for(f"{preview}/index.html", "Serving hot")
 
 
