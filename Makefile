@@ -49,7 +49,7 @@ test: $(VENV)/.test browser $(VNU) $(TSC)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	node $(TSC) --project tsconfig.json
-	node --test tests/js/quiz.test.js
+	node --test tests/js/quiz.test.js tests/js/progress.test.js
 	$(BIN)/coursewright check
 	$(BIN)/python -m pytest
 
@@ -109,7 +109,7 @@ lint: $(VENV)/.test $(TSC)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	node $(TSC) --project tsconfig.json
-	node --test tests/js/quiz.test.js
+	node --test tests/js/quiz.test.js tests/js/progress.test.js
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { \

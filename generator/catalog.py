@@ -24,6 +24,7 @@ PAGES = {
     "scenario": "scenarios/{}.md",
     "quiz": "quizzes/{}.md",
     "progress": "progress.md",
+    "record": "record.md",
     "glossary": "glossary.md",
     "sources": "sources.md",
     "own": "pages/{}.md",

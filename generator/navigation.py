@@ -41,7 +41,7 @@ def navigation(
         "home": [{_("Home"): page("course")}],
         "lessons": [*chunked(_("Lessons"), lessons), *rest],
         "scenarios": [{_("All scenarios"): page("scenarios")}] if course.scenarios else [],
-        "quizzes": [{_("Your progress"): page("progress")}] if course.quizzes else [],
+        "quizzes": [{_("Your progress"): page("progress")}, {_("Course record"): page("record")}],
     }
     nav: list[NavItem] = []
     for place, items in places.items():

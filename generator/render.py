@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from generator import markup, widgets
 from generator.catalog import Catalog, anchor, page
 from generator.deck import decks
+from generator.journey import MAP, course_map
 from generator.language import script_words, translations
 from generator.navigation import NavItem, navigation
 
@@ -76,6 +77,7 @@ def render_site(course: Course, audience: Audience = "learner") -> Site:
             text = text.replace("\n\n\n", "\n\n")
         text = _linked(text.strip("\n") + "\n", catalog, path)
         rendered.append(Page(path, text, course.files.get((kind, ident))))
+    rendered.append(Page(MAP, course_map(course, catalog), None))
     if trainer:
         rendered += [Page(path, html, None) for path, html in decks(course, catalog)]
     nav = navigation(course, catalog, translations(language).gettext, trainer)
@@ -110,8 +112,7 @@ def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]
     pages += [(kind, slug, {"slug": slug, kind: item}) for kind, slug, item in _items(course)]
     if course.scenarios:
         pages.insert(1 + len(course.lessons), ("scenarios", "", {}))
-    if course.quizzes:
-        pages.append(("progress", "", {}))
+    pages += [("progress", "", {}), ("record", "", {})]
     if course.syllabus.glossary:
         pages.append(("glossary", "", {}))
     if course.syllabus.sources:

@@ -187,6 +187,25 @@ class OwnPage(Model):
     )
 
 
+class Completion(Model):
+    """When a learner has done a lesson, and when the whole course: the finish line the
+    learner's browser keeps track of. Nothing is sent anywhere and nothing is certified."""
+
+    lesson_done: Literal["read", "self-check", "marked"] = Field(
+        "read",
+        description="When a lesson counts as done: `read` once the learner reaches its end (or "
+        "marks it done), `self-check` once read to the end and its self-checks answered at the "
+        "pass mark, `marked` only when the learner marks it done.",
+    )
+    pass_mark: int = Field(
+        80,
+        ge=0,
+        le=100,
+        description="The score, in percent, that passes a self-check (latest answers) and the "
+        "final assessment (first attempt), e.g. `80`.",
+    )
+
+
 class Syllabus(Model):
     """`content/course.yml`: the course as a whole."""
 
@@ -225,6 +244,11 @@ class Syllabus(Model):
         description="Pages of your own, such as `About this course`, each written in "
         "`content/pages/<id>.md`: headings (`## `), lists (`- `, `1. `), paragraphs and the "
         "Markdown of any text.",
+    )
+    completion: Completion = Field(
+        default_factory=Completion,
+        description="The finish line: every lesson done and every final assessment (a quiz of "
+        "no lesson) passed at the pass mark on its first attempt.",
     )
     files: list[FilePath] = Field(
         default_factory=list,

@@ -250,13 +250,16 @@ def test_without_javascript_the_page_is_a_worksheet_with_its_key(
     context.close()
 
 
-def test_pages_without_questions_load_no_quiz_assets(watched: tuple[Page, Watch]) -> None:
+def test_pages_without_questions_load_no_quiz_styles(watched: tuple[Page, Watch]) -> None:
+    """Every page loads the scripts that keep and show progress; only pages with questions
+    load the questions' styles."""
     page, watch = watched
     for path in ["index.html", "lessons/choosing.html", "glossary.html", "sources.html"]:
         page.goto(path)
-    assert not [url for url in watch.requests if "quiz." in url]
+    assert not [url for url in watch.requests if "quiz.css" in url]
+    assert [url for url in watch.requests if url.endswith("assets/progress.js")]
     page.goto(QUIZ)
-    assert [url for url in watch.requests if url.endswith("assets/quiz.js")]
+    assert [url for url in watch.requests if url.endswith("assets/quiz.css")]
 
 
 def test_the_site_works_from_a_folder_search_included(browser: Browser, tea_site: Path) -> None:

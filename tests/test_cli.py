@@ -215,7 +215,8 @@ def test_build_writes_the_trainer_edition_with_its_slides_when_asked(tmp_path: P
     assert main(["--root", str(TEA), "build", "--out", str(learner)]) == 0
     assert main(["--root", str(TEA), "build", "--out", str(trainer), "--edition", "trainer"]) == 0
     assert not (learner / "trainer").exists()
-    assert not (learner / "assets").exists()
+    assert not (learner / "assets/deck").exists()
+    assert (learner / "assets/coursewright-course.js").is_file()  # the course map, both editions
     assert (trainer / "trainer/run-sheets/two-day.md").is_file()
     slides = (trainer / "trainer/slides/serving.html").read_text(encoding="utf-8")
     assert 'src="../../assets/deck/reveal.js"' in slides

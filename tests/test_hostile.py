@@ -143,6 +143,12 @@ def exercise_the_quiz(page: Page) -> None:
     expect(page.locator(".cw-summary .cw-score")).to_be_visible()
     page.goto("progress.html")
     expect(page.locator(".cw-status")).not_to_have_text("Not started")
+    page.goto("index.html")  # titles from the course map, as text: Continue, marks, the record
+    start = page.locator("a.cw-start")
+    expect(start).to_contain_text("Continue: Choosing tea and water </title><script>")
+    expect(page.locator(".cw-outline .cw-state").first).to_be_attached()
+    page.goto("record.html")
+    expect(page.locator(".cw-record-status")).to_contain_text("<b>")
 
 
 def search(page: Page) -> None:
@@ -175,3 +181,7 @@ def test_every_data_file_parses_and_keeps_payloads_as_text(hostile_site: Path) -
     assert offline.startswith("var __index = ")
     assert json.loads(offline.removeprefix("var __index = ")) == index
     ElementTree.parse(hostile_site / "sitemap.xml")
+    course = (hostile_site / "assets" / "coursewright-course.js").read_text(encoding="utf-8")
+    assert not set("<>&\u2028\u2029") & set(course), "nothing that could end a script or a line"
+    data = json.loads(course.removeprefix("window.coursewrightCourse = ").removesuffix(";\n"))
+    assert '</title><script>alert("t1")</script>' in data["steps"][0]["title"]

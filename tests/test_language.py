@@ -170,6 +170,9 @@ def test_a_course_in_german_shows_none_of_our_english_words(
         page.goto("progress.html")
         expect(page.locator(".cw-status")).to_have_text("½ von 2 Punkten")
         shown["progress"] = page.locator("body").inner_text()
+        page.goto("record.html")
+        expect(page.locator(".cw-record-status")).to_contain_text("Noch nicht abgeschlossen")
+        shown["record"] = page.locator("body").inner_text()
         page.close()
     assert "Worum es im Kurs geht" in shown["index.html"], "the new course's own text is German"
     found = {path: english_in(text, pieces) for path, text in shown.items()}

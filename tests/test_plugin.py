@@ -337,6 +337,7 @@ def test_pages_of_ones_own_sit_where_the_author_says(course: Path) -> None:
         "Tea too strong",
         "All scenarios",
         "Your progress",
+        "Course record",
         "Glossary",
         "Sources",
         "Printable handout",

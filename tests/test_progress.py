@@ -49,7 +49,7 @@ def test_reload_keeps_answers_and_the_progress_page_shows_both_scores(page: Page
 def test_the_course_id_names_the_saved_answers(page: Page) -> None:
     answer_all(page)
     data = stored(page)
-    assert data["version"] == 2
+    assert data["version"] == 3
     entry = data["answers"]["late-guests-pot"]
     assert entry["score"] == 0.5
     assert entry["first"]["picked"] == [1]
@@ -104,8 +104,8 @@ def test_reset_all_clears_answers_and_says_so(page: Page) -> None:
     answer_all(page)
     page.goto("progress.html")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Reset all answers").click()
-    expect(page.get_by_role("status")).to_have_text("All your answers are deleted.")
+    page.get_by_role("button", name="Reset all progress").click()
+    expect(page.get_by_role("status")).to_have_text("All your progress is deleted.")
     expect(page.get_by_role("status")).to_be_visible()
     assert status(page) == ("Not started", "Not started")
     page.goto(QUIZ)
@@ -140,6 +140,44 @@ def test_export_names_the_course_the_date_and_each_quiz(page: Page, tmp_path: Pa
     expect(page.get_by_role("status")).to_contain_text(path.name)
 
 
+def test_lessons_done_travel_with_the_export(page: Page, tmp_path: Path) -> None:
+    page.goto("lessons/choosing.html")
+    page.keyboard.press("End")  # read to the end: done, by this course's rule
+    expect(page.get_by_label("I have finished this lesson")).to_be_checked()
+    page.goto("progress.html")
+    lesson = page.get_by_role("row", name="Choosing tea and water")
+    expect(lesson).to_contain_text("Done")
+    path = export(page, tmp_path)
+    assert json.loads(path.read_text(encoding="utf-8"))["lessons"]["choosing"]["read"] is True
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset all progress").click()
+    expect(lesson).to_contain_text("Not started")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Import progress").set_input_files(str(path))
+    expect(page.get_by_role("status")).to_have_text(
+        "Imported 1 new and 0 newer records of progress."
+    )
+    page.reload()
+    expect(lesson).to_contain_text("Done")
+    expect(page.locator(".cw-course-progress")).to_contain_text("Course progress: 1 of 5 done")
+
+
+def test_answers_saved_before_lessons_were_kept_stay(page: Page) -> None:
+    page.goto(QUIZ)
+    page.evaluate(
+        "([key, fp]) => localStorage.setItem(key, JSON.stringify({version: 2, answers: {"
+        "'mild-or-smoky': {key: fp, picked: [0], checked: true, score: 1, at: 5,"
+        " first: {picked: [0], score: 1, at: 5}}}}))",
+        [KEY, item(page, "mild-or-smoky").get_attribute("data-key")],
+    )
+    page.goto("index.html")
+    expect(page.get_by_role("link", name="Continue: Choosing tea and water")).to_be_visible()
+    page.goto("lessons/choosing.html")
+    assert stored(page)["version"] == 3
+    assert stored(page)["answers"]["mild-or-smoky"]["score"] == 1
+    assert stored(page)["lessons"]["choosing"]["read"] is False  # opened, not yet read
+
+
 def test_import_merges_newer_answers_after_confirmation(page: Page, tmp_path: Path) -> None:
     answer_all(page)
     page.goto("progress.html")
@@ -161,12 +199,14 @@ def test_import_merges_newer_answers_after_confirmation(page: Page, tmp_path: Pa
     page.get_by_label("Import progress").set_input_files(str(path))
     expect(page.get_by_role("status")).to_have_text("Import cancelled; nothing changed.")
     assert messages == [
-        "Import 0 new and 1 newer answers from this file? 3 answers here are newer or the same"
-        " and stay as they are."
+        "Import 0 new and 1 newer records of progress (answers and lessons) from this file? 3 here"
+        " are newer or the same and stay as they are."
     ]
     page.once("dialog", lambda d: d.accept())
     page.get_by_label("Import progress").set_input_files(str(path))
-    expect(page.get_by_role("status")).to_have_text("Imported 0 new and 1 newer answers.")
+    expect(page.get_by_role("status")).to_have_text(
+        "Imported 0 new and 1 newer records of progress."
+    )
     assert status(page) == ("2½ of 4 points", "2½ of 4 points")
     answers = stored(page)["answers"]
     assert answers["what-to-offer"]["picked"] == [0, 1]
@@ -223,7 +263,7 @@ def test_the_tools_fit_a_320_pixel_screen(browser: Browser, base_url: str) -> No
     context = browser.new_context(base_url=base_url, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto("progress.html")
-    for name in ["Export progress", "Reset all answers"]:
+    for name in ["Export progress", "Reset all progress"]:
         box = page.get_by_role("button", name=name).bounding_box()
         assert box, name
         assert 0 <= box["x"] <= box["x"] + box["width"] <= 320, (name, box)
@@ -240,8 +280,8 @@ def test_without_javascript_the_progress_page_offers_nothing_that_needs_it(
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("progress.html")
-    expect(page.get_by_text("Scores and saved answers need JavaScript")).to_be_visible()
-    for name in ["Export progress", "Reset all answers"]:
+    expect(page.get_by_text("Your progress and scores need JavaScript")).to_be_visible()
+    for name in ["Export progress", "Reset all progress"]:
         expect(page.locator(f"button:text('{name}')")).to_be_hidden()
     expect(page.locator("label.cw-file")).to_be_hidden()
     expect(page.get_by_text("Not started")).to_have_count(0)
@@ -283,7 +323,7 @@ def test_a_tab_shows_what_another_tab_answered(page: Page) -> None:
     other.goto("progress.html")
     page.once("dialog", lambda d: d.accept())
     other.once("dialog", lambda d: d.accept())
-    other.get_by_role("button", name="Reset all answers").click()
+    other.get_by_role("button", name="Reset all progress").click()
     expect(item(page, "mild-or-smoky").locator(".cw-result")).to_be_hidden()
     expect(item(page, "mild-or-smoky").locator("input:checked")).to_have_count(0)
     other.close()

@@ -24,11 +24,12 @@ function selection(key, picked, at) {
 function exported(answers, extra = {}) {
   return {
     format: FORMAT,
-    version: 2,
+    version: 3,
     course: COURSE,
     exported: "2025-03-01T10:00:00.000Z",
     quizzes: [{ id: "quiz-one", title: "Quiz one", questions: Object.keys(answers) }],
     answers,
+    lessons: {},
     ...extra,
   };
 }
@@ -37,7 +38,7 @@ describe("the module", () => {
   test("exports the pure logic, without touching a page", () => {
     assert.deepEqual(Object.keys(quiz).sort(), [
       "KINDS", "_", "_n", "everyRightPicked", "fileProblem", "gradeChosen", "gradeOfPick",
-      "isAnswer", "mergePlan", "migrate", "points", "rightOrNot", "scoreLine", "tally",
+      "isAnswer", "mergeLessons", "mergePlan", "migrate", "points", "rightOrNot", "scoreLine", "tally",
       "useWords",
     ]);
   });
@@ -186,10 +187,22 @@ describe("isAnswer", () => {
 
 describe("migrate", () => {
   test("current data passes through as it is", () => {
-    const data = { version: 2, answers: { "q-1": answer("k", [0], 1, 10) } };
+    const data = { version: 3, answers: { "q-1": answer("k", [0], 1, 10) },
+      lessons: { intro: { at: 5, read: true } } };
     assert.equal(quiz.migrate(data), data);
-    const empty = { version: 2, answers: {} };
+    const empty = { version: 3, answers: {}, lessons: {} };
     assert.equal(quiz.migrate(empty), empty);
+  });
+
+  test("version 2 kept no lessons: its answers stay, with no lesson begun", () => {
+    const answers = { "q-1": answer("k", [0], 1, 10) };
+    assert.deepEqual(quiz.migrate({ version: 2, answers }), { version: 3, answers, lessons: {} });
+  });
+
+  test("version 3 without its lessons is not saved data", () => {
+    for (const lessons of [undefined, null, [], "x"]) {
+      assert.equal(quiz.migrate({ version: 3, answers: {}, lessons }), null, String(lessons));
+    }
   });
 
   test("version 1: `right` and `checked` become a score and a first attempt", () => {
@@ -202,7 +215,8 @@ describe("migrate", () => {
       },
     };
     assert.deepEqual(quiz.migrate(v1), {
-      version: 2,
+      version: 3,
+      lessons: {},
       answers: {
         right: { key: "a", picked: [1], checked: true, score: 1, at: 0,
           first: { picked: [1], score: 1, at: 0 } },
@@ -221,7 +235,7 @@ describe("migrate", () => {
   });
 
   test("an unknown version is not saved data", () => {
-    assert.equal(quiz.migrate({ version: 3, answers: {} }), null);
+    assert.equal(quiz.migrate({ version: 4, answers: {}, lessons: {} }), null);
     assert.equal(quiz.migrate({ version: "2", answers: {} }), null);
     assert.equal(quiz.migrate({ answers: {} }), null);
   });
@@ -232,6 +246,40 @@ describe("migrate", () => {
       { version: 2, answers: "x" }]) {
       assert.equal(quiz.migrate(garbage), null, JSON.stringify(garbage));
     }
+  });
+});
+
+describe("fileProblem: lessons", () => {
+  test("lessons read, marked done or not done are fine", () => {
+    const lessons = { intro: { at: 1, read: true }, more: { at: 2, read: false, marked: true },
+      last: { at: 3, read: true, marked: false } };
+    assert.equal(quiz.fileProblem(exported({}, { lessons }), COURSE), null);
+  });
+
+  test("a damaged lesson entry or lesson id is named", () => {
+    for (const [id, entry] of [["intro", null], ["intro", { at: "now", read: true }],
+      ["intro", { at: 1, read: "yes" }], ["intro", { at: 1, read: true, marked: 1 }],
+      ["Intro!", { at: 1, read: true }], ["<b>", { at: 1, read: true }]]) {
+      assert.equal(quiz.fileProblem(exported({}, { lessons: { [id]: entry } }), COURSE),
+        "The file is damaged: what it says about lesson \u201c" + id + "\u201d cannot be read.",
+        JSON.stringify([id, entry]));
+    }
+  });
+});
+
+describe("mergeLessons", () => {
+  test("new lessons are added, newer ones replace, older ones are kept", () => {
+    const mine = { a: { at: 5, read: true }, b: { at: 5, read: false } };
+    const theirs = { a: { at: 9, read: true, marked: true }, b: { at: 1, read: true },
+      c: { at: 3, read: true } };
+    assert.deepEqual(quiz.mergeLessons(mine, theirs), { added: 1, replaced: 1, kept: 1,
+      lessons: { a: theirs.a, b: mine.b, c: theirs.c } });
+    assert.deepEqual(mine.a, { at: 5, read: true }, "mine is left as it was");
+  });
+
+  test("a lesson the site no longer has stays out", () => {
+    const plan = quiz.mergeLessons({}, { gone: { at: 1, read: true } }, ["intro"]);
+    assert.deepEqual(plan, { added: 0, replaced: 0, kept: 0, lessons: {} });
   });
 });
 
@@ -287,7 +335,7 @@ describe("fileProblem", () => {
 
   test("an export of an unknown version, or without answers", () => {
     const message = "This file has no answers this site can read.";
-    assert.equal(quiz.fileProblem({ ...good(), version: 3 }, COURSE), message);
+    assert.equal(quiz.fileProblem({ ...good(), version: 4 }, COURSE), message);
     assert.equal(quiz.fileProblem({ ...good(), answers: [] }, COURSE), message);
     const none = { ...good() };
     delete none.answers;

@@ -1,11 +1,45 @@
 // @ts-check
 /* coursewright quizzes: enhances the native question forms of a page. Answers are kept in
    localStorage, one entry per course; all text goes in as text, never as HTML. */
+/* The saved progress, as the quiz script keeps it and the progress script reads it. */
+/**
+ * One answer: the numbers of the choices picked (0 is A), its score (0, ½ or 1) and when it
+ * was given, in milliseconds since 1970 (0 if not known).
+ * @typedef {{ picked: number[], score: number, at: number }} Attempt
+ */
+/**
+ * The saved answer to a question: the latest attempt, `checked` or only selected, the answer
+ * key it was given for, and the first checked attempt.
+ * @typedef {Attempt & { key: string, checked: boolean, first?: Attempt }} Entry
+ */
+/**
+ * Where the learner stands with a lesson: `read` to its end or not, and `marked` done (true)
+ * or not done (false) by the learner, if they said; `at` is the time of the last change.
+ * @typedef {{ at: number, read: boolean, marked?: boolean }} LessonEntry
+ */
+/**
+ * A course's saved progress: answers by question id and lessons by lesson id. What
+ * localStorage holds and a file exports.
+ * @typedef {{ version: number, answers: Record<string, Entry>,
+ *   lessons: Record<string, LessonEntry> }} Saved
+ */
+/**
+ * Over a list of questions: how many have a first attempt and a checked latest answer, and
+ * the sum of the scores of each.
+ * @typedef {{ total: number, firstDone: number, first: number, latestDone: number,
+ *   latest: number }} Sums
+ */
+/**
+ * The saved progress, for the other scripts of a page: read it, or change it whole.
+ * @typedef {{ read: (course: string) => Saved,
+ *   update: (course: string, edit: (data: Saved) => void) => void }} Store
+ */
+
 (function () {
   "use strict";
 
   var FORMAT = "coursewright-progress";
-  var VERSION = 2; // of the saved data; the storage key keeps its 1 so older answers are found
+  var VERSION = 3; // of the saved data; the storage key keeps its 1 so older answers are found
   var PREFIX = "coursewright:1:";
   /** @type {Record<string, number>} */
   var VALUE = { right: 1, wrong: 0, best: 1, acceptable: 0.5, poor: 0 };
@@ -91,20 +125,6 @@
   /* ---- Pure logic: scoring, the saved format, checking and merging files ---- */
 
   /**
-   * One answer: the numbers of the choices picked (0 is A), its score (0, ½ or 1) and when it
-   * was given, in milliseconds since 1970 (0 if not known).
-   * @typedef {{ picked: number[], score: number, at: number }} Attempt
-   */
-  /**
-   * The saved answer to a question: the latest attempt, `checked` or only selected, the answer
-   * key it was given for, and the first checked attempt.
-   * @typedef {Attempt & { key: string, checked: boolean, first?: Attempt }} Entry
-   */
-  /**
-   * A course's saved answers, by question id: what localStorage holds and a file exports.
-   * @typedef {{ version: number, answers: Record<string, Entry> }} Saved
-   */
-  /**
    * A kind of question: the mark of the answer to aim for and how the page names it when the
    * learner did not pick it, the score of a pick, and the verdict shown after Check (`scored`:
    * on a quiz, where points count, not on a practice scenario).
@@ -118,15 +138,14 @@
    * @typedef {{ id: string, key: string }} Listed
    */
   /**
-   * Over a list of questions: how many have a first attempt and a checked latest answer, and
-   * the sum of the scores of each.
-   * @typedef {{ total: number, firstDone: number, first: number, latestDone: number,
-   *   latest: number }} Sums
-   */
-  /**
    * What an import would change: how many answers are new, newer or kept, and the result.
    * @typedef {{ added: number, replaced: number, kept: number,
    *   answers: Record<string, Entry> }} Plan
+   */
+  /**
+   * What an import would change in the lessons: counts and the merged lessons.
+   * @typedef {{ added: number, replaced: number, kept: number,
+   *   lessons: Record<string, LessonEntry> }} LessonPlan
    */
 
   /**
@@ -217,16 +236,18 @@
   }
 
   /** @returns {Saved} */
-  function emptyData() { return { version: VERSION, answers: {} }; }
+  function emptyData() { return { version: VERSION, answers: {}, lessons: {} }; }
 
   /**
-   * Saved data of any version as the current version; null if it is not saved data.
+   * Saved data of any version as the current version; null if it is not saved data. Version
+   * 2 kept no lessons; version 1 no scores either.
    * @param {any} data parsed JSON
    * @returns {Saved | null}
    */
   function migrate(data) {
     if (!data || typeof data !== "object" || !isRecord(data.answers)) return null;
-    if (data.version === VERSION) return data;
+    if (data.version === VERSION) return isRecord(data.lessons) ? data : null;
+    if (data.version === 2) return { version: VERSION, answers: data.answers, lessons: {} };
     if (data.version !== 1) return null;
     /** @type {Record<string, Entry>} */
     var answers = {};
@@ -238,7 +259,7 @@
       if (entry.checked) entry.first = { picked: old.picked, score: score, at: 0 };
       answers[id] = entry;
     });
-    return { version: VERSION, answers: answers };
+    return { version: VERSION, answers: answers, lessons: {} };
   }
 
   /**
@@ -286,6 +307,18 @@
   }
 
   /**
+   * @param {unknown} entry
+   * @returns {string | null}
+   */
+  function lessonProblem(entry) {
+    if (!isRecord(entry)) return "it is not a record";
+    if (typeof entry.at !== "number" || !(entry.at >= 0)) return "its time is not a number";
+    if (typeof entry.read !== "boolean") return "`read` is not true or false";
+    if (entry.marked !== undefined && typeof entry.marked !== "boolean") return "`marked` is not true or false";
+    return null;
+  }
+
+  /**
    * What is wrong with an imported file, in words for the learner; null if nothing.
    * @param {unknown} data parsed JSON
    * @param {string} course
@@ -306,6 +339,12 @@
       if (!ID.test(ids[i])) return _("The file is damaged: an answer in it has no valid question id.");
       var problem = entryProblem(saved.answers[ids[i]]);
       if (problem) return _("The file is damaged: its answer to question \u201c{id}\u201d cannot be read.", { id: ids[i] });
+    }
+    var lessons = Object.keys(saved.lessons);
+    for (var j = 0; j < lessons.length; j++) {
+      if (!ID.test(lessons[j]) || lessonProblem(saved.lessons[lessons[j]])) {
+        return _("The file is damaged: what it says about lesson \u201c{id}\u201d cannot be read.", { id: lessons[j].slice(0, 80) });
+      }
     }
     return null;
   }
@@ -351,6 +390,26 @@
   }
 
   /**
+   * What importing `theirs` lessons into `mine` would change: per lesson, the newer wins.
+   * @param {Record<string, LessonEntry>} mine
+   * @param {Record<string, LessonEntry>} theirs
+   * @param {string[]} [current] the site's lessons now: others stay out
+   * @returns {LessonPlan}
+   */
+  function mergeLessons(mine, theirs, current) {
+    var plan = { added: 0, replaced: 0, kept: 0, lessons: Object.assign({}, mine) };
+    Object.keys(theirs).filter(function (id) {
+      return !current || current.indexOf(id) >= 0;
+    }).forEach(function (id) {
+      if (!mine[id]) plan.added++;
+      else if (theirs[id].at > mine[id].at) plan.replaced++;
+      else { plan.kept++; return; }
+      plan.lessons[id] = theirs[id];
+    });
+    return plan;
+  }
+
+  /**
    * First-attempt and latest scores over the questions `items` ({id, key}).
    * @param {Listed[]} items
    * @param {Record<string, Entry>} answers
@@ -391,11 +450,12 @@
 
   var logic = { useWords: useWords, _: _, _n: _n, KINDS: KINDS, rightOrNot: rightOrNot, gradeChosen: gradeChosen, everyRightPicked: everyRightPicked, gradeOfPick: gradeOfPick,
     points: points, isAnswer: isAnswer, migrate: migrate, fileProblem: fileProblem, mergePlan: mergePlan,
+    mergeLessons: mergeLessons,
     tally: tally, scoreLine: scoreLine };
   if (typeof module === "object" && module.exports) { module.exports = logic; return; }
   /**
    * The window, with what this script and the theme (its page announcer) add to it.
-   * @type {Window & { coursewrightQuiz?: typeof logic,
+   * @type {Window & { coursewrightQuiz?: typeof logic, coursewrightStore?: Store,
    *   document$?: { subscribe?: (next: () => void) => unknown } }}
    */
   var win = window;
@@ -419,6 +479,9 @@
     Object.keys(data.answers).forEach(function (id) {
       if (entryProblem(data.answers[id])) delete data.answers[id];
     });
+    Object.keys(data.lessons).forEach(function (id) {
+      if (lessonProblem(data.lessons[id])) delete data.lessons[id];
+    });
     return data;
   }
 
@@ -437,16 +500,20 @@
   }
 
   /**
+   * Save, and tell the page's other scripts (the progress marks) that progress changed.
    * @param {string} course
    * @param {Saved} data
    */
   function write(course, data) {
     memory[course] = data;
-    if (!saving) return warn();
-    try { localStorage.setItem(PREFIX + course, JSON.stringify(data)); } catch (e) {
-      saving = false;
-      warn();
+    if (!saving) warn();
+    else {
+      try { localStorage.setItem(PREFIX + course, JSON.stringify(data)); } catch (e) {
+        saving = false;
+        warn();
+      }
     }
+    document.dispatchEvent(new CustomEvent("coursewright:saved", { detail: { course: course } }));
   }
 
   /**
@@ -458,6 +525,18 @@
     edit(data.answers);
     write(course, data);
   }
+
+  /**
+   * @param {string} course
+   * @param {(data: Saved) => void} edit
+   */
+  function update(course, edit) {
+    var data = read(course);
+    edit(data);
+    write(course, data);
+  }
+
+  win.coursewrightStore = { read: read, update: update }; // for the progress script
 
   /* ---- The page ---- */
 
@@ -814,6 +893,13 @@
     });
   }
 
+  /** @returns {string[]} the ids of the lessons on the progress page */
+  function lessonsListed() {
+    return all(document, ".cw-step-status[data-step^='lesson:']").map(function (cell) {
+      return String(cell.dataset.step).slice("lesson:".length);
+    });
+  }
+
   function progress() {
     quizzesListed().forEach(function (quiz) {
       var sums = tally(quiz.questions, read(quiz.course).answers);
@@ -844,7 +930,7 @@
         return { id: quiz.id, title: quiz.title,
           questions: quiz.questions.map(function (q) { return q.id; }) };
       }),
-      answers: read(course).answers }, null, 2);
+      answers: read(course).answers, lessons: read(course).lessons }, null, 2);
     var name = course + "-progress-" + date.slice(0, 10) + ".json";
     var link = el("a", { href: URL.createObjectURL(new Blob([file], { type: "application/json" })),
       download: name });
@@ -872,21 +958,23 @@
     quizzesListed().forEach(function (quiz) {
       quiz.questions.forEach(function (q) { current[q.id] = q.key; });
     });
-    var plan = mergePlan(read(course).answers, /** @type {Saved} */ (migrate(data)).answers,
-      current);
-    if (!plan.added && !plan.replaced) {
-      return say(box, _("Nothing to import: every answer in the file is already here, or older."));
+    var theirs = /** @type {Saved} */ (migrate(data)), mine = read(course);
+    var plan = mergePlan(mine.answers, theirs.answers, current);
+    var lessons = mergeLessons(mine.lessons, theirs.lessons, lessonsListed());
+    var counts = { added: plan.added + lessons.added, replaced: plan.replaced + lessons.replaced,
+      kept: plan.kept + lessons.kept };
+    if (!counts.added && !counts.replaced) {
+      return say(box, _("Nothing to import: everything in the file is already here, or older."));
     }
-    var counts = { added: plan.added, replaced: plan.replaced, kept: plan.kept };
-    if (!window.confirm(_("Import {added} new and {replaced} newer answers from this file? {kept} answers here are newer or the same and stay as they are.", counts))) {
+    if (!window.confirm(_("Import {added} new and {replaced} newer records of progress (answers and lessons) from this file? {kept} here are newer or the same and stay as they are.", counts))) {
       return say(box, _("Import cancelled; nothing changed."));
     }
-    change(course, function (answers) {
-      var theirs = /** @type {Saved} */ (migrate(data)).answers;
-      Object.assign(answers, mergePlan(answers, theirs, current).answers);
+    update(course, function (saved) {
+      Object.assign(saved.answers, mergePlan(saved.answers, theirs.answers, current).answers);
+      saved.lessons = mergeLessons(saved.lessons, theirs.lessons, lessonsListed()).lessons;
     });
     progress();
-    say(box, _("Imported {added} new and {replaced} newer answers.", counts));
+    say(box, _("Imported {added} new and {replaced} newer records of progress.", counts));
   }
 
   function tools() {
@@ -905,12 +993,12 @@
       if (file) file.text().then(function (text) { importAnswers(box, course, text); });
     });
     /** @type {Element} */ (box.querySelector("[data-action=reset]")).addEventListener("click", function () {
-      if (!window.confirm(_("Delete all your saved answers for this course, first attempts too?"))) {
+      if (!window.confirm(_("Delete all your saved progress for this course: answers, first attempts and lessons?"))) {
         return say(box, _("Nothing was deleted."));
       }
       write(course, emptyData());
       progress();
-      say(box, _("All your answers are deleted."));
+      say(box, _("All your progress is deleted."));
     });
   }
 
