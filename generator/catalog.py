@@ -168,6 +168,8 @@ class Catalog:
         self.terms = {term.id: term for term in course.syllabus.glossary}
         self.course_id = course.syllabus.id
         """Names this course's saved progress, so two courses on one site keep theirs apart."""
+        self.practised = {s: x for s, x in course.scenarios.items() if x.practice}
+        """The scenarios with a page of their own; the rest only a quiz asks."""
 
     def agenda(self, form: DeliveryFormat) -> list[Slot]:
         return agenda(self.course, form)
@@ -235,10 +237,10 @@ class Catalog:
         perspective come last, under `other` if there are perspectives."""
         views = self.course.syllabus.perspectives
         groups = [
-            (v.title, [(s, x) for s, x in self.course.scenarios.items() if x.perspective == v.id])
+            (v.title, [(s, x) for s, x in self.practised.items() if x.perspective == v.id])
             for v in views
         ]
-        rest = [(s, x) for s, x in self.course.scenarios.items() if x.perspective is None]
+        rest = [(s, x) for s, x in self.practised.items() if x.perspective is None]
         groups.append((other if views else "", rest))
         return [(title, items) for title, items in groups if items]
 
@@ -257,7 +259,7 @@ class Catalog:
             order += [Step("scenario", s, slug) for s in fresh]
             order += [Step("quiz", q, slug) for q, _ in self.quizzes_for(slug)]
         order += [Step("quiz", q, None) for q, _ in self.quizzes_for("")]
-        order += [Step("scenario", s, None) for s in self.course.scenarios if s not in placed]
+        order += [Step("scenario", s, None) for s in self.practised if s not in placed]
         return order
 
     def lesson_number(self, slug: str) -> int:
@@ -272,7 +274,7 @@ class Catalog:
         """An estimate of the time practice takes: a few minutes per scenario to read and
         decide, a minute per quiz question."""
         questions = sum(len(quiz.questions) for quiz in self.course.quizzes.values())
-        return SCENARIO_MINUTES * len(self.course.scenarios) + QUESTION_MINUTES * questions
+        return SCENARIO_MINUTES * len(self.practised) + QUESTION_MINUTES * questions
 
     @property
     def total_minutes(self) -> int:
@@ -307,7 +309,7 @@ class Catalog:
         """Scenarios and quizzes by the lesson they practise, in course order."""
         rank = {slug: i for i, slug in enumerate(self.course.lessons)}
         scenarios: dict[str, list[tuple[str, Scenario]]] = {}
-        for slug, scenario in self.course.scenarios.items():
+        for slug, scenario in self.practised.items():
             lessons = {self.guidelines[g][0] for g in scenario.guidelines}
             for lesson in sorted(lessons, key=rank.__getitem__):
                 scenarios.setdefault(lesson, []).append((slug, scenario))
@@ -342,7 +344,7 @@ class Catalog:
             return self.guideline_page(ident) if ident in self.guidelines else None
         known: Mapping[str, Mapping[str, object]] = {
             "lesson": self.course.lessons,
-            "scenario": self.course.scenarios,
+            "scenario": self.practised,
             "quiz": self.course.quizzes,
         }
         return page(kind, ident) if ident in known.get(kind, {}) else None
@@ -359,7 +361,7 @@ class Catalog:
         ]
         cited += [
             (x.title, page("scenario", s))
-            for s, x in self.course.scenarios.items()
+            for s, x in self.practised.items()
             if source_id in x.sources
         ]
         return cited

@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(run=_init)
     check = commands.add_parser("check", help="validate every course file; exit 1 on problems")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on the item-writing review's findings too, not only on problems",
+    )
     check.set_defaults(run=_check)
     serve = commands.add_parser("serve", help="preview the site; it reloads when a file changes")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (8000)")
@@ -103,6 +108,17 @@ def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
     course = load_course(root, layout)
     for advice in course.advice:
         print(f"warning: {advice}", file=sys.stderr)
+    if course.review:
+        heading = "review (errors with --strict)" if args.strict else "review"
+        print(
+            f"{heading}: {count(course.review, 'finding')} on item writing; silence one with "
+            "`allow: {rule: reason}` where it is, or fix it (see the README):",
+            file=sys.stderr,
+        )
+        for finding in course.review:
+            print(f"  {finding}", file=sys.stderr)
+        if args.strict:
+            return 1
     print(
         f"ok: {count(course.lessons, 'lesson')}, {count(course.scenarios, 'scenario')}, "
         f"{count(course.quizzes, 'quiz', 'quizzes')}"

@@ -17,6 +17,7 @@ from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Scenario
 from generator.problems import ContentError, Problem, explain, field_name
 from generator.questions import Quiz
 from generator.references import Finding, check_references
+from generator.review import review
 from generator.source import Document, read, read_text
 from generator.syllabus import Syllabus
 
@@ -114,7 +115,8 @@ class _Reader:
         if self.problems:
             raise ContentError(self.problems)
         advice = sorted(str(self.locate(f)) for f in findings if f.warning)
-        return dataclasses.replace(course, advice=tuple(advice))
+        flagged = sorted(map(self.locate, review(course)), key=lambda p: (p.path, p.line or 0))
+        return dataclasses.replace(course, advice=tuple(advice), review=tuple(map(str, flagged)))
 
     def syllabus(self) -> Syllabus | None:
         path = self.root / self.layout.syllabus

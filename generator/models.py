@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,6 +27,31 @@ MAX_TITLE = 200
 """Longest text and title, in characters: a title shows on every page's navigation."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+ReviewRule = Literal[
+    "longest-right",
+    "right-positions",
+    "right-counts",
+    "absolutes",
+    "above",
+    "repeated-option",
+    "prompt-gives-answer",
+    "reused-scenario",
+    "recall-only",
+    "thin-feedback",
+]
+"""The rules of the item-writing review (`review.RULES` says what each means)."""
+
+
+def allowed() -> Any:
+    """The `allow:` field: review rules a question, scenario or objective may break, each with
+    the author's reason."""
+    return Field(
+        default_factory=dict,
+        description="Review rules of `coursewright check` this may break, each with your reason, "
+        "e.g. `longest-right: The right answer needs its qualifier.` The README lists the rules.",
+    )
+
+
 _SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*"
 PUBLISHABLE = ("png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt", "csv")
 """Files a course may publish as they are: pictures, PDF, text and tables. Not HTML, SVG,
@@ -105,6 +130,12 @@ class Objective(Model):
 
     id: Id = Field(description="Short id that quiz questions use in `objective`.")
     text: Text = Field(description="What the learner will be able to do, starting with a verb.")
+    judgement: bool = Field(
+        False,
+        description="`true` if learners apply it to situations (deciding, judging, choosing) "
+        "rather than recall it: the review then expects a scenario question for it.",
+    )
+    allow: dict[ReviewRule, Text] = allowed()
 
 
 class Example(Model):
@@ -196,6 +227,12 @@ class Scenario(Model):
     trainer_notes: list[Text] = Field(
         default_factory=list, description="Notes for the trainer only: never on learner pages."
     )
+    practice: bool = Field(
+        True,
+        description="`false` keeps the scenario off the practice pages: only the quizzes that "
+        "ask it show it, as for a final assessment's own scenarios.",
+    )
+    allow: dict[ReviewRule, Text] = allowed()
 
     @field_validator("options")
     @classmethod
@@ -227,6 +264,8 @@ class Course:
     """The Markdown of each page of the author's own, by id."""
     advice: tuple[str, ...] = ()
     """Warnings from the check, worded for the author: the course builds all the same."""
+    review: tuple[str, ...] = ()
+    """Findings of the item-writing review (`review.py`), worded for the author."""
 
     def pictures(self) -> list[tuple[FileKey, tuple[str | int, ...], str]]:
         """Every picture shown: the file that shows it, where in that file, and its path."""

@@ -40,7 +40,7 @@ def navigation(
     places: dict[str, list[NavItem]] = {
         "home": [{_("Home"): page("course")}],
         "lessons": [*chunked(_("Lessons"), lessons), *rest],
-        "scenarios": [{_("All scenarios"): page("scenarios")}] if course.scenarios else [],
+        "scenarios": [{_("All scenarios"): page("scenarios")}] if catalog.practised else [],
         "quizzes": [{_("Your progress"): page("progress")}, {_("Course record"): page("record")}],
     }
     nav: list[NavItem] = []

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.models import MAX_ANSWERS, Answer, Id, Model, Text, Title
+from generator.models import MAX_ANSWERS, Answer, Id, Model, ReviewRule, Text, Title, allowed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,6 +31,7 @@ class QuestionBase(Model):
 
     id: Id = Field(description="Stable id, unique in the course; saved progress uses it.")
     objective: Id = Field(description="Id of the learning objective the question assesses.")
+    allow: dict[ReviewRule, Text] = allowed()
 
     def answers(self, scenarios: Mapping[str, Scenario]) -> list[Answer]:
         """The answers in the order the author wrote them; `scenarios` for kinds that ask one."""

@@ -33,6 +33,8 @@ class Finding:
     also: Place | None = None
     warning: bool = False
     """Worth a look, but the course still builds."""
+    rule: str | None = None
+    """The item-writing review's rule the finding is about, if it is one."""
 
 
 UNKNOWABLE = {

@@ -110,7 +110,7 @@ def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]
     (all notes, the answer key) in the trainer edition only."""
     pages: list[tuple[str, str, dict[str, Any]]] = [("course", "", {})]
     pages += [(kind, slug, {"slug": slug, kind: item}) for kind, slug, item in _items(course)]
-    if course.scenarios:
+    if Catalog(course).practised:
         pages.insert(1 + len(course.lessons), ("scenarios", "", {}))
     pages += [("progress", "", {}), ("record", "", {})]
     if course.syllabus.glossary:
@@ -137,7 +137,11 @@ def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]
 def _items(course: Course) -> list[tuple[str, str, Any]]:
     return [
         *(("lesson", slug, lesson) for slug, lesson in course.lessons.items()),
-        *(("scenario", slug, scenario) for slug, scenario in course.scenarios.items()),
+        *(
+            ("scenario", s, scenario)
+            for s, scenario in course.scenarios.items()
+            if scenario.practice
+        ),
         *(("quiz", slug, quiz) for slug, quiz in course.quizzes.items()),
     ]
 
