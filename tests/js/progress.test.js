@@ -128,6 +128,12 @@ describe("the course as a whole", () => {
     assert.equal(progress.nextStep(map, skipped).id, "late", "a step left out comes first");
   });
 
+  test("`self-check`: a lesson read to its end leads on to its practice, not back to itself", () => {
+    const map = course("self-check");
+    assert.equal(progress.nextStep(map, data({}, { one: { at: 1, read: false } })).id, "one");
+    assert.equal(progress.nextStep(map, data({}, { one: { at: 1, read: true } })).id, "late");
+  });
+
   test("begun: a lesson opened or a question answered", () => {
     assert.equal(progress.begun(data()), false);
     assert.equal(progress.begun(data({}, { one: { at: 1, read: false } })), true);

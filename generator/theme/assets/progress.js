@@ -115,14 +115,17 @@
   }
 
   /**
-   * The first step not done yet, in the course's order; null when all are.
+   * The first step not done yet, in the course's order; null when all are. A lesson read to
+   * its end that waits only for its self-check is passed over: the self-check comes next.
    * @param {CourseMap} map
    * @param {Saved} data
    * @returns {Step | null}
    */
   function nextStep(map, data) {
     return map.steps.filter(function (s) {
-      return s.tracked && standing(map, s, data).state !== "done";
+      var read = s.kind === "lesson" && map.lessonDone === "self-check" &&
+        !!data.lessons[s.id] && data.lessons[s.id].read;
+      return s.tracked && !read && standing(map, s, data).state !== "done";
     })[0] || null;
   }
 
@@ -449,7 +452,10 @@
       done.lessonsLeft.forEach(function (s) {
         var item = list.appendChild(el("li", {}));
         item.appendChild(el("a", { href: address(s) }, s.title));
-        item.appendChild(document.createTextNode(": " + _("finish this lesson")));
+        var read = course.lessonDone === "self-check" && data.lessons[s.id] && data.lessons[s.id].read;
+        item.appendChild(document.createTextNode(": " + (read ?
+          _("answer its self-check with at least {mark}% right", { mark: course.passMark }) :
+          _("finish this lesson"))));
       });
       done.finals.filter(function (f) { return !f.passed; }).forEach(function (f) {
         var item = list.appendChild(el("li", {}));
