@@ -251,6 +251,7 @@
   function mark() {
     var data = saved.read(course.course);
     all(".md-nav--primary a.md-nav__link[href], .cw-outline a[href]").forEach(function (link) {
+      if (/** @type {string} */ (link.getAttribute("href")).indexOf("#") >= 0) return; // a heading
       var step = byPlace[where(/** @type {HTMLAnchorElement} */ (link).href)];
       if (!step || !step.tracked) return;
       var at = standing(course, step, data), old = link.querySelector(".cw-state");
@@ -298,7 +299,7 @@
     var button = /** @type {HTMLAnchorElement | null} */ (document.querySelector("a.cw-start"));
     var data = saved.read(course.course);
     if (!button || !begun(data)) return;
-    var next = nextStep(course, data);
+    var next = finish(course, data).complete ? null : nextStep(course, data);
     button.textContent = next ? _("Continue: {title}", { title: next.title }) :
       _("See your course record");
     button.href = next ? address(next) : pageAddress(course.pages.record);
@@ -415,7 +416,28 @@
     show();
   }
 
+  /* On a quiz that counts (a lesson's self-check, a final), whether it reached the pass mark. */
+  function verdict() {
+    var summary = document.querySelector(".cw-summary"), end = document.querySelector("nav.cw-next");
+    var id = end && String(/** @type {HTMLElement} */ (end).dataset.step).split(":");
+    var quizId = id && id[0] === "quiz" ? id[1] : null;
+    var step = course.steps.filter(function (s) {
+      return s.kind === "quiz" && s.id === quizId && s.tracked;
+    })[0];
+    if (!summary || !step || (step.lesson !== null && course.lessonDone !== "self-check")) return;
+    var got = sums(step, saved.read(course.course)), line = document.querySelector(".cw-pass");
+    if (!line) line = /** @type {Element} */ (summary.parentNode).insertBefore(el("p", { class: "cw-pass" }), summary.nextSibling);
+    var final = step.lesson === null, done = final ? got.firstDone : got.latestDone;
+    var score = final ? got.first : got.latest, passed = share(score, got.total) * 100 >= course.passMark;
+    line.textContent = done < got.total ? "" : final ?
+      (passed ? _("Passed: your first attempt reached the pass mark of {mark}%.", { mark: course.passMark }) :
+        _("Not passed: the pass mark is {mark}% on the first attempt. To take the assessment again, choose Start afresh.", { mark: course.passMark })) :
+      (passed ? _("Your latest answers reach {mark}%: this self-check counts for its lesson.", { mark: course.passMark }) :
+        _("Your latest answers are below {mark}%: try again for this self-check to count for its lesson.", { mark: course.passMark }));
+  }
+
   function show() {
+    verdict();
     mark();
     bars();
     start();
