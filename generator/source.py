@@ -214,6 +214,14 @@ def _check_depth(text: str) -> None:
                     )
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml looks ahead past a possible key and has its own cap on nesting (PyYAML
+        # 6.0.4 on): the same fault, found further along the line.
+        if "nesting depth" not in str(error.problem) or error.problem_mark is None:
+            raise
+        raise _Unreadable.at(
+            f"nested more than {MAX_DEPTH} levels deep", error.problem_mark
+        ) from None
     finally:
         loader.dispose()
 
