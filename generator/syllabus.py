@@ -23,10 +23,17 @@ class Source(Model):
     """A work the course draws on; guidelines and scenarios credit it by id."""
 
     id: Id = Field(description="Short id used to cite this source, e.g. `smith-2021`.")
-    title: Title = Field(description="The title of the work, exactly as published.")
+    title: Title = Field(
+        description="The title of the work, exactly as published; for an untitled work, say so "
+        "(`Untitled article on ...`).",
+    )
     author: Text | None = Field(None, description="Who wrote it, when the work names an author.")
     publisher: Text | None = Field(None, description="Where it was published (site, journal).")
-    published: Text | None = Field(None, description="When it was published, e.g. `2023-05`.")
+    published: Text | None = Field(
+        None,
+        description="When it was published, e.g. `2023-05`; without it the sources page "
+        "says undated.",
+    )
     url: (
         Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
         | None
