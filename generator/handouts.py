@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from typing import TYPE_CHECKING
 
-from generator.catalog import page
+from generator.catalog import Catalog, page
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -41,7 +41,7 @@ def printed(course: Course) -> list[tuple[str, str, str]]:
     """(edition, page, PDF name) of every handout, in the order a trainer prints them."""
     jobs = [("learner", page("handout"), "handout.pdf")]
     jobs += [("trainer", page("key"), "answer-key.pdf")]
-    if course.scenarios:
+    if Catalog(course).practised:
         jobs += [("trainer", page("cards"), "scenario-cards.pdf")]
         jobs += [("trainer", page("debrief"), "debrief-sheet.pdf")]
     for form in course.syllabus.formats:

@@ -68,7 +68,7 @@ def _pack(course: Course, catalog: Catalog, _: Callable[[str], str]) -> list[Nav
     if course.syllabus.activities:
         pack.append({_("Activities"): page("activities")})
     pack += [{_("Presenter slides"): page("slides")}, {_("Answer key"): page("key")}]
-    if course.scenarios:
+    if catalog.practised:
         pack += [{_("Scenario cards"): page("cards")}, {_("Debrief sheet"): page("debrief")}]
     sheets: list[NavItem] = [{f.name: page("sheet", f.id)} for f in formats if catalog.exercises(f)]
     if sheets:

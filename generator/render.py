@@ -129,7 +129,7 @@ def _pages(course: Course, trainer: bool) -> list[tuple[str, str, dict[str, Any]
         pages += [("notes", "", {})]
         pages += [("activities", "", {})] if course.syllabus.activities else []
         pages += [("slides", "", {}), ("key", "", {})]
-        pages += [("cards", "", {}), ("debrief", "", {})] if course.scenarios else []
+        pages += [("cards", "", {}), ("debrief", "", {})] if catalog.practised else []
         pages += [("sheet", form.id, {"form": form}) for form in forms if catalog.exercises(form)]
     return pages
 

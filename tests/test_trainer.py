@@ -188,7 +188,10 @@ def test_the_handouts_print_to_pdf_with_answers_only_for_the_trainer(
     assert [
         t for t in (x.title for x in course.lessons.values()) if squeezed(t) not in handout
     ] == []
-    assert [x.title for x in course.scenarios.values() if squeezed(x.title) not in handout] == []
+    practised = [x for x in course.scenarios.values() if x.practice]
+    assessed = [x for x in course.scenarios.values() if not x.practice]
+    assert [x.title for x in practised if squeezed(x.title) not in handout] == []
+    assert [x.title for x in assessed if squeezed(x.situation)[:40] in handout] == []
     answers = [o.feedback for s in course.scenarios.values() for o in s.options]
     answers += [
         a.feedback
@@ -208,5 +211,6 @@ def test_the_handouts_print_to_pdf_with_answers_only_for_the_trainer(
         assert pages == 1, form.id
         assert squeezed(form.name) in sheet
     pages, cards = words_of(out / "scenario-cards.pdf")
-    assert [x.title for x in course.scenarios.values() if squeezed(x.title) not in cards] == []
+    assert [x.title for x in practised if squeezed(x.title) not in cards] == []
+    assert [x.title for x in assessed if squeezed(x.situation)[:40] in cards] == []
     assert [t for t in answers if squeezed(t)[:40] in cards] == []
