@@ -11,7 +11,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 TSC := $(VENV)/node/node_modules/typescript/bin/tsc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site trainer handouts serve test quick check lint schema clean browser bench dist messages
+.PHONY: site trainer handouts serve test quick check own-words lint schema clean browser bench dist messages
 
 # Build into a folder of its own next to site/ and swap it in only when the build succeeded:
 # a failed or interrupted build leaves the previous site/ as it was, and two builds at once
@@ -44,13 +44,21 @@ check: $(VENV)/.site
 schema: $(VENV)/.site
 	$(BIN)/coursewright schema
 
+# How close the course's sentences are to the texts it draws on, in SEEDS (see "Checking your
+# own words" in the README); exit 1 if any is too close. Nothing to do without that folder.
+SEEDS ?= ../shared/seeds
+own-words: $(VENV)/.site
+	@if [ -d $(SEEDS) ]; then $(BIN)/coursewright compare $(SEEDS); \
+	else echo "No $(SEEDS) folder with the source texts, so nothing to compare with."; fi
+
 test: $(VENV)/.test browser $(VNU) $(TSC)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	node $(TSC) --project tsconfig.json
 	node --test tests/js/quiz.test.js tests/js/progress.test.js
-	$(BIN)/coursewright check
+	$(BIN)/coursewright check --strict
+	$(MAKE) --no-print-directory own-words
 	$(BIN)/python -m pytest
 
 # The words of the pages, of the quiz script and of a new course: extract them from the

@@ -1,5 +1,6 @@
 """Command line: start a course, check it, preview and build its site, write its Markdown pages
-for another builder, or write the JSON Schemas for editors. The site commands run MkDocs."""
+for another builder, write the JSON Schemas for editors, or compare its sentences with its
+sources. The site commands run MkDocs."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition
 from generator.handouts import built, chromium, print_pdfs, printed
 from generator.language import languages
-from generator.loader import Layout, load_course, schema_files
+from generator.likeness import THRESHOLD, compare
+from generator.loader import Layout, SourceError, load_course, read_sources, schema_files
 from generator.markup import count
 from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
+from generator.prose import located
 from generator.render import THEME, render_site
 from generator.starter import LANGUAGE, starter_files
 
@@ -92,6 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     handouts.set_defaults(run=_handouts)
     schema = commands.add_parser("schema", help="write JSON Schemas for editor autocompletion")
     schema.set_defaults(run=_schema)
+    compare = commands.add_parser("compare", help="list course sentences too close to sources")
+    compare.add_argument("sources", nargs="+", metavar="SOURCE", help="a .txt/.md file or folder")
+    compare.add_argument("--threshold", type=float, default=THRESHOLD, help="close from (0.6)")
+    compare.set_defaults(run=_compare)
     return parser
 
 
@@ -124,6 +131,21 @@ def _check(root: Path, layout: Layout, args: argparse.Namespace) -> int:
         f"{count(course.quizzes, 'quiz', 'quizzes')}"
     )
     return 0
+
+
+def _compare(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    if not 0 < args.threshold <= 1:
+        return _refuse(f"--threshold {args.threshold}: give a number above 0 and up to 1, e.g. 0.6")
+    try:
+        sources = read_sources(args.sources)
+    except SourceError as error:
+        return _refuse(str(error))
+    course = load_course(root, layout)
+    report = compare(located(root, course, layout), sources, args.threshold)
+    for match in report.matches:
+        print(printable(str(match)))
+    print(report.summary)
+    return 1 if report.matches else 0
 
 
 def _init(root: Path, layout: Layout, args: argparse.Namespace) -> int:
