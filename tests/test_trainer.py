@@ -191,7 +191,6 @@ def test_the_handouts_print_to_pdf_with_answers_only_for_the_trainer(
     practised = [x for x in course.scenarios.values() if x.practice]
     assessed = [x for x in course.scenarios.values() if not x.practice]
     assert [x.title for x in practised if squeezed(x.title) not in handout] == []
-    assert [x.title for x in assessed if squeezed(x.situation)[:40] in handout] == []
     answers = [o.feedback for s in course.scenarios.values() for o in s.options]
     answers += [
         a.feedback
