@@ -202,7 +202,7 @@ def test_the_handouts_print_to_pdf_with_answers_only_for_the_trainer(
     leaked = [t for t in [*answers, *secrets] if squeezed(t)[:40] in handout]
     assert leaked == []
     pages, key = words_of(out / "answer-key.pdf")
-    assert pages <= 4  # 56 questions and 18 scenarios, two columns
+    assert pages <= 4  # 45 questions and 18 scenarios, in two columns
     missing = [t for t in answers if squeezed(t)[:30] not in key]
     assert missing == []  # the same texts are readable where they belong
     for form in course.syllabus.formats:
