@@ -14,6 +14,7 @@ otherwise end the form. Every scan here is linear in the length of the text.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import TYPE_CHECKING
@@ -201,13 +202,19 @@ def links(items: Sequence[tuple[str, str]], page: str) -> str:
 
 def front_matter(**fields: str | None) -> str:
     """A YAML front matter block; values are JSON strings, which YAML reads as they are. Text
-    outside ASCII stays as it is: JSON's surrogate escapes for an emoji are not YAML."""
+    outside ASCII stays as it is: JSON's surrogate escapes for an emoji are not YAML. Themes
+    (Material's and Zensical's) write a page's `description` into an attribute without escaping
+    it, so it is escaped here, once, for whichever builder reads the page."""
     lines = [
-        f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}"
+        f"{key}: {json.dumps(_attribute(key, ' '.join(value.split())), ensure_ascii=False)}"
         for key, value in fields.items()
         if value
     ]
     return "\n".join(["---", *lines, "---"]) + "\n"
+
+
+def _attribute(key: str, value: str) -> str:
+    return html.escape(value) if key == "description" else value
 
 
 def count(items: Sized | int, noun: str, plural: str | None = None) -> str:

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.structure.pages import Page
 
     from generator.edition import Audience
     from generator.models import Course
@@ -122,15 +121,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             "home": escape(_("Go to the home page")),
         }
         return config
-
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        # The theme writes the description into an attribute without escaping it.
-        description = page.meta.get("description")
-        if self.config.enabled and isinstance(description, str):
-            page.meta["description"] = escape(description)
-        return markdown
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -185,3 +188,26 @@ def test_every_data_file_parses_and_keeps_payloads_as_text(hostile_site: Path) -
     assert not set("<>&\u2028\u2029") & set(course), "nothing that could end a script or a line"
     data = json.loads(course.removeprefix("window.coursewrightCourse = ").removesuffix(";\n"))
     assert '</title><script>alert("t1")</script>' in data["steps"][0]["title"]
+
+
+def test_descriptions_are_escaped_once_for_any_builder(hostile_site: Path, tmp_path: Path) -> None:
+    """Themes write a page's description into an attribute as it is: `build --out` pages carry
+    it escaped, and MkDocs' pages show it escaped once, not twice."""
+    out = tmp_path / "pages"
+    command = [sys.executable, "-m", "generator", "--root", str(hostile_site.parent)]
+    result = subprocess.run([*command, "build", "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    descriptions = []
+    for page in sorted(out.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            descriptions.append(yaml.safe_load(text.split("---\n")[1]).get("description", ""))
+    assert [d for d in descriptions if "script" in d]  # the payloads reached them
+    assert [d for d in descriptions if set(d) & set("<>\"'")] == []
+    metas = re.findall(r'<meta name="description" content="([^"]*)"', _every_page(hostile_site))
+    assert metas
+    assert [m for m in metas if "&amp;lt;" in m or "<" in m] == []
+
+
+def _every_page(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html")))
