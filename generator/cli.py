@@ -19,11 +19,17 @@ from generator.edition import edition
 from generator.handouts import built, chromium, print_pdfs, printed
 from generator.language import languages
 from generator.likeness import THRESHOLD, compare
-from generator.loader import Layout, SourceError, load_course, read_sources, schema_files
+from generator.loader import (
+    Layout,
+    SourceError,
+    load_course,
+    load_prose,
+    read_sources,
+    schema_files,
+)
 from generator.markup import count
 from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
-from generator.prose import located
 from generator.render import THEME, render_site
 from generator.starter import LANGUAGE, starter_files
 
@@ -140,8 +146,7 @@ def _compare(root: Path, layout: Layout, args: argparse.Namespace) -> int:
         sources = read_sources(args.sources)
     except SourceError as error:
         return _refuse(str(error))
-    course = load_course(root, layout)
-    report = compare(located(root, course, layout), sources, args.threshold)
+    report = compare(load_prose(root, layout), sources, args.threshold)
     for match in report.matches:
         print(printable(str(match)))
     print(report.summary)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.models import COURSE_FILE, ID_PATTERN, Course, Lesson, Scenario
 from generator.problems import ContentError, Problem, explain, field_name
+from generator.prose import placed
 from generator.questions import Quiz
 from generator.references import Finding, check_references
 from generator.review import review
@@ -64,6 +65,17 @@ def load_course(root: Path, layout: Layout | None = None) -> Course:
     reader = _Reader(root, layout or Layout())
     with _fewer_collections():
         return reader.course()
+
+
+def load_prose(root: Path, layout: Layout | None = None) -> list[tuple[str, str]]:
+    """Every text of the course a learner or trainer reads, with its `path:line:col: field`,
+    placed in the files as they were parsed for loading (see `prose.placed`)."""
+    reader = _Reader(root, layout or Layout())
+    with _fewer_collections():
+        course = reader.course()
+    return placed(
+        course, reader.layout.content_dir, lambda f, loc: reader.documents[f].position(loc)
+    )
 
 
 @contextlib.contextmanager

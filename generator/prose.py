@@ -12,17 +12,13 @@ from pydantic import BaseModel
 
 from generator.models import COURSE_FILE
 from generator.problems import field_name
-from generator.source import read
 from generator.syllabus import Source
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from pathlib import Path
+    from collections.abc import Callable, Iterator
 
-    from generator.loader import Layout
     from generator.models import Course, FileKey
     from generator.problems import Loc
-    from generator.source import Document
 
 UNREAD = frozenset({"allow"})
 """Fields of text that neither learners nor trainers read: `allow:` holds the author's reasons
@@ -79,21 +75,18 @@ def _readable(annotation: Any, metadata: list[Any]) -> bool:
     return annotation is str or (isinstance(annotation, type) and issubclass(annotation, BaseModel))
 
 
-def located(root: Path, course: Course, layout: Layout) -> list[tuple[str, str]]:
+def placed(
+    course: Course, content_dir: str, position: Callable[[FileKey, Loc], tuple[int, int]]
+) -> list[tuple[str, str]]:
     """Every text a learner or trainer reads, with where it is, `path:line:col: field`, in the
-    order of files and lines: the texts of the YAML files (each read again for its lines), and
-    the paragraphs of the author's own pages."""
+    order of files and lines: the texts of the YAML files, placed by `position` (the loader's,
+    from the files it parsed), and the paragraphs of the author's own pages."""
     places: list[tuple[str, int, int, str, str]] = []
-    documents: dict[FileKey, Document | None] = {}
     for file, loc, text in prose(course):
-        path = course.files[file]
-        if file not in documents:
-            documents[file] = read(root, path, [])
-        document = documents[file]
-        line, column = document.position(loc) if document else (0, 0)
-        places.append((path, line, column, field_name(loc), text))
+        line, column = position(file, loc)
+        places.append((course.files[file], line, column, field_name(loc), text))
     for page, markdown in course.texts.items():
-        path = f"{layout.content_dir}/pages/{page}.md"
+        path = f"{content_dir}/pages/{page}.md"
         places += [(path, line, 1, "", text) for line, text in _paragraphs(markdown)]
     return [(_where(*place[:4]), place[4]) for place in sorted(places)]
 

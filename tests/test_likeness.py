@@ -10,8 +10,7 @@ from conftest import TEA, edit
 
 from generator.cli import main
 from generator.likeness import RUN, THRESHOLD, compare, similarity, split, words
-from generator.loader import Layout, load_course
-from generator.prose import located
+from generator.loader import load_prose
 
 TOO_CLOSE = [
     (
@@ -116,7 +115,7 @@ def test_the_summary_counts_compared_sentences_and_best_scores() -> None:
 
 
 def test_the_prose_of_a_course_is_every_text_people_read_with_its_place() -> None:
-    found = dict(located(TEA, load_course(TEA), Layout()))
+    found = dict(load_prose(TEA))
     assert found["content/lessons/serving.yml:11:9: guidelines[0].do[0]"] == (
         "Start the first pot ten minutes before the meeting."
     )
@@ -139,7 +138,7 @@ def test_the_paragraphs_of_own_pages_are_prose_too(course: Path) -> None:
     (course / "content/pages").mkdir()
     page = "# About\n\nThis course was written\nfor hosts.\n\n- One item\n"
     (course / "content/pages/about.md").write_text(page, encoding="utf-8")
-    found = located(course, load_course(course), Layout())
+    found = load_prose(course)
     pages = [(where, text) for where, text in found if "pages/" in where]
     assert pages == [
         ("content/pages/about.md:1:1", "# About"),
