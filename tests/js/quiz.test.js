@@ -75,6 +75,15 @@ describe("verdicts", () => {
     assert.equal(quiz.gradeChosen(marks, [0], 0, false),
       "You chose A: poor. The best option is marked.");
   });
+
+  test("a graded choice with two best options speaks of both", () => {
+    const marks = ["best", "best", "poor"];
+    assert.equal(quiz.gradeChosen(marks, [1], 1, true), "You chose B: one of the best options.");
+    assert.equal(quiz.gradeChosen(marks, [2], 0, true),
+      "You chose C: poor, no points. The best options are marked.");
+    assert.equal(quiz.gradeChosen(marks, [2], 0, false),
+      "You chose C: poor. The best options are marked.");
+  });
 });
 
 describe("everyRightPicked", () => {

@@ -208,15 +208,24 @@
    */
   function gradeChosen(marks, picked, score, scored) {
     var grade = marks[picked[0]], values = { letter: letter(picked[0]) };
-    if (grade === "best") return _("You chose {letter}: the best option.", values);
+    var best = marks.filter(function (mark) { return mark === "best"; }).length;
+    if (grade === "best") {
+      return _n("You chose {letter}: the best option.",
+        "You chose {letter}: one of the best options.", best, values);
+    }
     if (!scored) {
       return grade === "acceptable" ?
-        _("You chose {letter}: acceptable. The best option is marked.", values) :
-        _("You chose {letter}: poor. The best option is marked.", values);
+        _n("You chose {letter}: acceptable. The best option is marked.",
+          "You chose {letter}: acceptable. The best options are marked.", best, values) :
+        _n("You chose {letter}: poor. The best option is marked.",
+          "You chose {letter}: poor. The best options are marked.", best, values);
     }
     return grade === "acceptable" ?
-      _("You chose {letter}: acceptable, half a point. The best option is marked.", values) :
-      _("You chose {letter}: poor, no points. The best option is marked.", values);
+      _n("You chose {letter}: acceptable, half a point. The best option is marked.",
+        "You chose {letter}: acceptable, half a point. The best options are marked.", best,
+        values) :
+      _n("You chose {letter}: poor, no points. The best option is marked.",
+        "You chose {letter}: poor, no points. The best options are marked.", best, values);
   }
 
   /**
