@@ -97,7 +97,7 @@ def baseline_config(folder: Path) -> str:
         capture_output=True,
     )
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: content", "docs_dir: md")
+    config = config.replace("docs_dir: content", "docs_dir: md/docs")
     config = re.sub(r"  features:\n(    - .*\n)+", "", config)
     config = re.sub(r"  - coursewright:\n(      .*\n)+", "", config)
     nav = render_site(load_course(folder)).nav

@@ -14,8 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.deck import ASSETS as DECK_ASSETS
-from generator.edition import edition
+from generator.edition import edition, leak
 from generator.handouts import built, chromium, print_pdfs, printed
 from generator.language import languages
 from generator.likeness import THRESHOLD, compare
@@ -30,11 +29,11 @@ from generator.loader import (
 from generator.markup import count
 from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
-from generator.render import THEME, render_site
+from generator.project import BUILDERS, theme_problem
+from generator.render import render_site
+from generator.settings import CONFIG, read_settings
 from generator.starter import LANGUAGE, starter_files
-
-MARKER = ".coursewright-build"
-"""Left in every folder `build` writes, so a later build may replace it."""
+from generator.writer import MARKER, project_files, write_new
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,9 +80,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (8000)")
     serve.set_defaults(run=_serve)
     build = commands.add_parser(
-        "build", help="build the site into site/; with --out, write its Markdown pages instead"
+        "build",
+        help="build the site into site/; with --out, write a project another builder takes",
     )
-    build.add_argument("--out", help="folder for the Markdown pages (replaced as a whole)")
+    build.add_argument(
+        "--out", help="folder for the project: pages, theme files, configuration (replaced)"
+    )
+    build.add_argument(
+        "--for",
+        dest="builder",
+        choices=tuple(BUILDERS),
+        default="zensical",
+        help="with --out: the builder the configuration is for (zensical)",
+    )
     build.add_argument("--force", action="store_true", help="replace a folder build did not make")
     build.add_argument(
         "--edition",
@@ -223,26 +232,27 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             "pass --force to replace it"
         )
     course = load_course(root, layout)
+    own, tagged = read_settings(root) if (root / CONFIG).is_file() else ({}, [])
+    theme = own.get("theme") or {}
+    problem = theme_problem(theme.get("name", "material") if isinstance(theme, dict) else theme)
     site = render_site(edition(course, args.edition), args.edition)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the pages are for publishing
-    try:
-        for page in site.pages:
-            target = staging / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8", newline="\n")
-        for name in course.published():  # listed in course.yml, and pictures: as they are
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / layout.content_dir / name, target)
-        if any(page.path.endswith(".html") for page in site.pages):  # the slides' reveal.js
-            shutil.copytree(THEME / DECK_ASSETS, staging / DECK_ASSETS)
-        (staging / MARKER).write_text("", encoding="utf-8")
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    print(f"wrote {len(site.pages)} pages to {args.out}")
+    leaked = leak(((p.path, p.markdown) for p in site.pages), course)
+    if problem or (args.edition == "learner" and leaked):
+        return _refuse(str(problem or leaked))
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    places = (root / layout.content_dir, root / custom if custom else None)
+    write_new(project_files(course, site, args.edition, own, places, args.builder), out)
+    for name in sorted(set(tagged)):
+        print(
+            f"warning: {CONFIG}: `!!{name}` cannot be written for another builder; it is kept "
+            "as plain text, so check that setting in the written configuration",
+            file=sys.stderr,
+        )
+    command = "zensical build" if args.builder == "zensical" else "mkdocs build"
+    print(
+        f"wrote {len(site.pages)} pages and {BUILDERS[args.builder]} to {args.out}; "
+        f"build the site there with `{command}`"
+    )
     return 0
 
 
@@ -272,18 +282,6 @@ def _handouts(root: Path, layout: Layout, args: argparse.Namespace) -> int:
 def _refuse(message: str) -> int:
     print(f"coursewright: {message}", file=sys.stderr)
     return 2
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put `staging` in place of `out`, so a failed build never leaves a half-written folder."""
-    if not out.exists():
-        staging.rename(out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-    retired.rmdir()  # a fresh name of our own: nothing of anyone else's is touched
-    out.rename(retired)
-    staging.rename(out)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _schema(root: Path, layout: Layout, args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from generator.questions import ScenarioQuestion, Unmarked
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from generator.models import Course, Lesson
     from generator.questions import Question, Quiz
@@ -104,3 +104,18 @@ def _trainer_keys(course: Course) -> Iterator[str]:
             for question in quiz.questions:
                 if not isinstance(question, ScenarioQuestion):
                     yield from (a.feedback for a in question.answers(course.scenarios))
+
+
+def leak(pages: Iterable[tuple[str, str]], course: Course) -> str | None:
+    """The last guard of the learner edition: a message for the first page (path, Markdown)
+    that holds a trainer-only text of `course` (the whole course, before `edition`)."""
+    pages = list(pages)
+    for text in trainer_only(course):
+        folded = " ".join(text.split())
+        for path, markdown in pages:
+            if folded in markdown:
+                return (
+                    f"{path}: a trainer-only text would reach the learner edition "
+                    f"({folded[:60]}...); write it in the learners' words instead"
+                )
+    return None

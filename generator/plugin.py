@@ -7,7 +7,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -15,11 +14,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.deck import ASSETS as DECK_ASSETS
-from generator.edition import edition, trainer_only
-from generator.language import translations
+from generator.edition import edition, leak
 from generator.loader import Layout, load_course
 from generator.problems import ContentError
-from generator.render import THEME, NavItem, Site, render_site
+from generator.project import (
+    EXTENSIONS,
+    STYLESHEET,
+    additions,
+    polyfills,
+    theme_language,
+    theme_problem,
+)
+from generator.render import THEME, Site, render_site
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -28,22 +34,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.edition import Audience
-    from generator.models import Course
-
-
-EXTENSIONS: dict[str, dict[str, Any]] = {
-    "admonition": {},
-    "attr_list": {},
-    "md_in_html": {},
-    "tables": {},
-    "toc": {"permalink": True},
-    "pymdownx.details": {},
-    "pymdownx.superfences": {},
-    "pymdownx.tabbed": {"alternate_style": True},
-}
-"""The Markdown extensions the generated pages are written for, with their settings; the plugin
-adds each one the site does not list, so no page shows raw `!!! success` or `{#id}`."""
-SHIM = "assets/iframe-worker-shim.js"
 
 
 class CoursePluginConfig(base.Config):
@@ -93,33 +83,24 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError(str(error)) from None
         audience = cast("Audience", self.config.edition)
         self.site: Site = render_site(edition(course, audience), audience)
-        if audience == "learner":
-            _refuse_leaks(self.site, course)
+        problem = leak(((p.path, p.markdown) for p in self.site.pages), course)
+        if audience == "learner" and problem:
+            raise PluginError(problem)
         content = (self.root / self.config.content_dir).resolve()
         self.published = {(content / name).resolve() for name in course.published()}
+        adds = additions(course, self.site)
         if config.nav is None:
-            config.nav = _escaped(self.site.nav)
+            config.nav = adds.nav
         _use_course_theme(config)
         _speak(config, course.syllabus.language)
-        _ = translations(course.syllabus.language).gettext
-        config.mdx_configs["toc"].setdefault("permalink_title", _("Permanent link"))
-        # The theme prints both without escaping them: course text goes in as escaped markup.
+        config.mdx_configs["toc"].setdefault("permalink_title", adds.permalink_title)
         if not config.site_name.strip():
-            config.site_name = escape(" ".join(course.syllabus.title.split()))
+            config.site_name = adds.site_name
         if not config.site_description:
-            config.site_description = escape(" ".join(course.syllabus.summary.split()))
-        title = " ".join(course.syllabus.title.split())
+            config.site_description = adds.site_description
         if not config.copyright:  # the course's own credit in the footer
-            config.copyright = escape(
-                _("%(course)s: a course made with coursewright") % {"course": title}
-            )
-        config.extra["coursewright"] = {
-            "not_found": escape(_("This page is not part of the course")),
-            "not_found_help": escape(
-                _("It may have moved. The home page lists every lesson, scenario and quiz.")
-            ),
-            "home": escape(_("Go to the home page")),
-        }
+            config.copyright = adds.copyright
+        config.extra["coursewright"] = adds.words
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -161,11 +142,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 def _use_course_theme(config: MkDocsConfig) -> None:
     """Put the course templates and assets under the site's own overrides, and add the Markdown
     extensions and stylesheet the pages need. Course pages are made for the Material theme."""
-    if config.theme.name != "material":
-        raise PluginError(
-            f"theme: course pages need the Material theme, not `{config.theme.name}`; in "
-            "mkdocs.yml write `theme:` and under it `  name: material`"
-        )
+    problem = theme_problem(config.theme.name)
+    if problem:
+        raise PluginError(problem)
     dirs = config.theme.dirs
     if str(THEME) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
@@ -174,48 +153,18 @@ def _use_course_theme(config: MkDocsConfig) -> None:
             config.markdown_extensions.append(name)
         if options:
             config.mdx_configs.setdefault(name, dict(options))
-    if "assets/coursewright.css" not in config.extra_css:
-        config.extra_css.insert(0, "assets/coursewright.css")
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, STYLESHEET)
     if any(name.endswith("offline") for name in config.plugins):  # search from a folder
-        polyfills = config.extra.setdefault("polyfills", [])
-        polyfills[:] = [url for url in polyfills if "unpkg.com/iframe-worker" not in url]
-        if not any("iframe-worker" in url for url in polyfills):
-            polyfills.append(SHIM)  # a local copy: no request to another site
-
-
-def _refuse_leaks(site: Site, course: Course) -> None:
-    """The last guard of the learner edition: no page may hold a trainer-only text."""
-    for text in trainer_only(course):
-        folded = " ".join(text.split())
-        for page in site.pages:
-            if folded in page.markdown:
-                raise PluginError(
-                    f"{page.path}: a trainer-only text would reach the learner edition "
-                    f"({folded[:60]}...); write it in the learners' words instead"
-                )
+        config.extra["polyfills"] = polyfills(list(config.extra.get("polyfills") or []))
 
 
 def _speak(config: MkDocsConfig, language: str) -> None:
     """The theme's own words in the course's language too, where the theme has them."""
-    for code in (language, language.split("-")[0]):
-        if any(
-            (Path(d) / "partials/languages" / f"{code}.html").is_file() for d in config.theme.dirs
-        ):
-            config.theme["language"] = code
-            return
-
-
-def _escaped(nav: list[NavItem]) -> list[NavItem]:
-    """Course titles as HTML-safe markup: the theme prints navigation titles unescaped."""
-    safe: list[NavItem] = []
-    for item in nav:
-        if isinstance(item, dict):
-            safe.append(
-                {escape(t): v if isinstance(v, str) else _escaped(v) for t, v in item.items()}
-            )
-        else:
-            safe.append(item)
-    return safe
+    have = [p.stem for d in config.theme.dirs for p in Path(d).glob("partials/languages/*.html")]
+    code = theme_language(language, have)
+    if code:
+        config.theme["language"] = code
 
 
 def _refuse_shadowing(config: MkDocsConfig, content: str, published: set[Path], root: Path) -> None:

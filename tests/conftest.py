@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 SLOW_MODULES = {
+    "test_builders",
     "test_trainer",
     "test_hostile",
     "test_links",
@@ -79,6 +81,23 @@ def mkdocs_build(
     )
 
 
+def zensical_build(root: Path, out: Path, *options: str) -> Path:
+    """Write the course's project for Zensical and build it there, as a trainer would."""
+    from generator.cli import main
+
+    assert main(["--root", str(root), "build", "--out", str(out), *options]) == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--clean"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No issues found" in result.stdout + result.stderr
+    return out / "site"
+
+
 def coursewright_check(project: Path) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator check` in `project`, as an author would."""
     return subprocess.run(
@@ -128,18 +147,25 @@ def base_url(tea_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def watched(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
-    """A fresh browser context on the sample site; fails the test on console errors or on any
-    request that leaves 127.0.0.1."""
-    context = browser.new_context(base_url=base_url, accept_downloads=True)
+@contextmanager
+def watching(browser: Browser, url: str) -> Iterator[tuple[Page, Watch]]:
+    """A fresh browser context on the site at `url`; fails the test on console errors or on
+    any request that leaves 127.0.0.1."""
+    context = browser.new_context(base_url=url, accept_downloads=True)
     context.set_default_timeout(5000)
     page = context.new_page()
-    watch = Watch(page, base_url)
+    watch = Watch(page, url)
     yield page, watch
     context.close()
     assert watch.outside == [], "requests left 127.0.0.1"
     assert watch.errors == [], "console errors"
+
+
+@pytest.fixture
+def watched(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
+    """A fresh browser context on the sample site, watched."""
+    with watching(browser, base_url) as watched:
+        yield watched
 
 
 @pytest.fixture

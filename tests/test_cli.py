@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TEA, coursewright_check, edit
 
-from generator.cli import MARKER, main
+from generator.cli import main
 from generator.edition import edition
 from generator.loader import load_course
-from generator.render import render_site
+from generator.render import THEME, render_site
+from generator.writer import MARKER
 
 
 def test_check_passes_a_good_course(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,22 +35,24 @@ def test_check_reports_problems_without_a_traceback(course: Path) -> None:
 
 
 def test_build_writes_exactly_what_the_plugin_serves(tmp_path: Path) -> None:
-    out = tmp_path / "pages"
+    out = tmp_path / "project"
     assert main(["--root", str(TEA), "build", "--out", str(out)]) == 0
-    for page in render_site(edition(load_course(TEA), "learner")).pages:
-        assert (out / page.path).read_text(encoding="utf-8") == page.markdown
+    pages = render_site(edition(load_course(TEA), "learner")).pages
+    for page in pages:
+        assert (out / "docs" / page.path).read_text(encoding="utf-8") == page.markdown
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert written == {
-        page.path for page in render_site(edition(load_course(TEA), "learner")).pages
-    } | {MARKER}
+    theme = {p.relative_to(THEME).as_posix() for p in THEME.rglob("*") if p.is_file()}
+    assert written == {f"docs/{page.path}" for page in pages} | {
+        f"overrides/{rel}" for rel in theme if not rel.startswith("assets/deck/")
+    } | {MARKER, "zensical.toml"}
 
 
 def test_build_replaces_its_own_output(tmp_path: Path) -> None:
     out = tmp_path / "pages"
     assert main(["--root", str(TEA), "build", "--out", str(out)]) == 0
-    (out / "stale.md").write_text("old", encoding="utf-8")
+    (out / "docs" / "stale.md").write_text("old", encoding="utf-8")
     assert main(["--root", str(TEA), "build", "--out", str(out)]) == 0
-    assert not (out / "stale.md").exists()
+    assert not (out / "docs" / "stale.md").exists()
 
 
 def test_build_refuses_a_folder_it_did_not_write(
@@ -72,10 +75,10 @@ def test_build_never_writes_into_the_course_folders(course: Path) -> None:
 def test_build_of_broken_content_leaves_the_previous_output(course: Path) -> None:
     out = course.parent / "pages"
     assert main(["--root", str(course), "build", "--out", str(out)]) == 0
-    before = (out / "index.md").read_text(encoding="utf-8")
+    before = (out / "docs" / "index.md").read_text(encoding="utf-8")
     edit(course, "content/course.yml", "title:", "titel:")
     assert main(["--root", str(course), "build", "--out", str(out)]) == 1
-    assert (out / "index.md").read_text(encoding="utf-8") == before
+    assert (out / "docs" / "index.md").read_text(encoding="utf-8") == before
 
 
 def test_schema_writes_one_file_per_kind(course: Path) -> None:
@@ -214,10 +217,10 @@ def test_build_writes_the_trainer_edition_with_its_slides_when_asked(tmp_path: P
     learner, trainer = tmp_path / "learner", tmp_path / "trainer"
     assert main(["--root", str(TEA), "build", "--out", str(learner)]) == 0
     assert main(["--root", str(TEA), "build", "--out", str(trainer), "--edition", "trainer"]) == 0
-    assert not (learner / "trainer").exists()
-    assert not (learner / "assets/deck").exists()
-    assert (learner / "assets/coursewright-course.js").is_file()  # the course map, both editions
-    assert (trainer / "trainer/run-sheets/two-day.md").is_file()
-    slides = (trainer / "trainer/slides/serving.html").read_text(encoding="utf-8")
+    assert not (learner / "docs/trainer").exists()
+    assert not (learner / "overrides/assets/deck").exists()
+    assert (learner / "docs/assets/coursewright-course.js").is_file()  # the map, both editions
+    assert (trainer / "docs/trainer/run-sheets/two-day.md").is_file()
+    slides = (trainer / "docs/trainer/slides/serving.html").read_text(encoding="utf-8")
     assert 'src="../../assets/deck/reveal.js"' in slides
-    assert (trainer / "assets/deck/reveal.js").is_file()
+    assert (trainer / "overrides/assets/deck/reveal.js").is_file()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from browser import serve
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, zensical_build
 from playwright.sync_api import Browser, Dialog, Page, expect
 
 PAYLOADS = [
@@ -107,6 +107,16 @@ def test_hostile_text_never_runs_in_the_trainer_edition(
     visit_every_page(trainer, browser, exercise=False)
 
 
+def test_hostile_text_never_runs_in_the_zensical_site(
+    hostile_site: Path, browser: Browser, tmp_path: Path
+) -> None:
+    """The project `build --out` writes, built by Zensical: its configuration carries the
+    hostile titles as TOML strings, and the pages stay as safe as MkDocs' ones."""
+    site = zensical_build(hostile_site.parent, tmp_path / "zensical")
+    assert "&lt;script&gt;alert(" in (site / "index.html").read_text(encoding="utf-8")
+    visit_every_page(site, browser, exercise=True)
+
+
 def visit_every_page(site: Path, browser: Browser, *, exercise: bool) -> None:
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     with serve(site) as url:
@@ -156,10 +166,11 @@ def exercise_the_quiz(page: Page) -> None:
 
 def search(page: Page) -> None:
     page.goto("index.html")
-    page.keyboard.press("/")  # the theme's shortcut to the search box
+    page.keyboard.press("/")  # the shortcut to the search box, in MkDocs' theme and Zensical's
+    expect(page.locator("input:focus")).to_be_visible()
     page.keyboard.type("tea", delay=50)  # results show titles that carry payloads
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    expect(page.locator(".md-search-result").first).to_contain_text("alert(")
+    expect(page.locator(".md-search-result__item, [role=option]").first).to_be_visible()
+    expect(page.locator(".md-search-result, [role=listbox]").first).to_contain_text("alert(")
 
 
 def test_hostile_text_shows_literally_on_a_lesson(hostile_site: Path) -> None:

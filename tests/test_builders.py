@@ -1,0 +1,146 @@
+"""Both builders: the same course, built by MkDocs with the plugin and by Zensical from the
+project `build --out` writes, works the same for a learner and keeps the trainer's text out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import tomllib
+import yaml
+from browser import QUIZ, SCENARIO, answer, item, serve
+from conftest import TEA, copy_project, mkdocs_build, watching, zensical_build
+from playwright.sync_api import Browser, Page, expect
+
+from generator.cli import main
+
+BUILDERS = ["mkdocs", "zensical"]
+
+
+@pytest.fixture(scope="session", params=BUILDERS)
+def any_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample course's site, built by each builder in turn."""
+    if request.param == "mkdocs":
+        return Path(request.getfixturevalue("tea_site"))
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    return zensical_build(project, project.parent / "zensical")
+
+
+@pytest.fixture(scope="session")
+def any_url(any_site: Path) -> Iterator[str]:
+    with serve(any_site) as url:
+        yield url
+
+
+@pytest.fixture
+def learner(browser: Browser, any_url: str) -> Iterator[Page]:
+    """A fresh browser on one builder's site, watched."""
+    with watching(browser, any_url) as (page, _):
+        yield page
+
+
+def test_a_quiz_answered_wrong_then_right(learner: Page) -> None:
+    learner.goto(QUIZ)
+    box = item(learner, "mild-or-smoky")
+    expect(box.locator(".cw-key")).to_be_hidden()
+    answer(learner, "mild-or-smoky", 1)
+    expect(box.locator(".cw-result")).to_have_text(
+        "Not quite. The right answer is marked, with the reason for your choice."
+    )
+    expect(box.locator(".cw-why")).to_be_visible()
+    box.get_by_label("A. A mild black tea.").check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator(".cw-result")).to_have_text("Correct.")
+
+
+def test_a_scenario_shows_its_grades_only_after_check(learner: Page) -> None:
+    learner.goto(SCENARIO)
+    expect(learner.get_by_text("Graded options")).to_be_hidden()
+    answer(learner, "scenario:late-guests", 2)
+    expect(learner.get_by_text("Graded options")).to_be_visible()
+    expect(
+        learner.get_by_text("Serve who is there; brew again for who comes later.")
+    ).to_be_visible()
+
+
+def test_progress_survives_a_reload(learner: Page) -> None:
+    learner.goto(QUIZ)
+    for qid, index in [("mild-or-smoky", 0), ("what-to-offer", 2), ("smoky-popular", 1)]:
+        answer(learner, qid, index)
+    learner.reload()
+    expect(item(learner, "what-to-offer").locator("input").nth(2)).to_be_checked()
+    expect(item(learner, "mild-or-smoky").locator(".cw-result")).to_have_text("Correct.")
+    learner.goto("progress.html")
+    row = learner.get_by_role("row", name="Check your tea choices")
+    expect(row).to_be_visible()
+    expect(row.locator(".cw-status")).to_contain_text("of 4")
+
+
+def test_search_finds_a_lesson(learner: Page) -> None:
+    learner.goto("index.html")
+    learner.keyboard.press("/")  # each builder has a search box of its own, both open on "/"
+    expect(learner.locator("input:focus")).to_be_visible()
+    learner.keyboard.type("kettle")
+    results = learner.locator(".md-search-result__item mark, [role=option] mark")
+    expect(results.first).to_have_text(re.compile("kettle", re.IGNORECASE))
+
+
+def test_a_german_course_builds_with_both_builders(tmp_path: Path) -> None:
+    course = tmp_path / "kurs"
+    assert main(["init", str(course), "--title", "Tee für viele", "--language", "de"]) == 0
+    result = mkdocs_build(course, "--quiet")
+    assert result.returncode == 0, result.stderr
+    site = zensical_build(course, tmp_path / "zensical")
+    for built in (course / "site", site):
+        home = (built / "index.html").read_text(encoding="utf-8")
+        assert '<html lang="de"' in home
+        assert "Tee für viele" in home
+        assert "Zur Startseite" in (built / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_written_configurations_carry_the_site_settings(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "course")
+    zensical, mkdocs = tmp_path / "z", tmp_path / "m"
+    assert main(["--root", str(project), "build", "--out", str(zensical)]) == 0
+    assert main(["--root", str(project), "build", "--out", str(mkdocs), "--for", "mkdocs"]) == 0
+    toml = tomllib.loads((zensical / "zensical.toml").read_text(encoding="utf-8"))["project"]
+    yml = yaml.safe_load((mkdocs / "mkdocs.yml").read_text(encoding="utf-8"))
+    for config in (toml, yml):
+        assert config["site_name"] == "Brewing tea for a crowd"
+        assert config["theme"]["custom_dir"] == "overrides"
+        assert config["theme"]["palette"][1]["scheme"] == "slate"
+        assert config["docs_dir"] == "docs"
+        assert config["nav"][0] == {"Home": "index.md"}
+        assert config["extra"]["polyfills"] == ["assets/iframe-worker-shim.js"]
+        assert "coursewright" not in str(config["plugins"])
+    assert toml["theme"]["variant"] == "classic"
+    assert (mkdocs_build(mkdocs, "--quiet")).returncode == 0
+    assert "Brewing tea for a crowd" in (mkdocs / "site" / "index.html").read_text("utf-8")
+
+
+def test_the_sites_own_overrides_win(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "course")
+    (project / "site_overrides" / "assets" / "quiz.css").write_text("/* mine */", "utf-8")
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "z")]) == 0
+    assert (tmp_path / "z/overrides/assets/quiz.css").read_text("utf-8") == "/* mine */"
+    assert (tmp_path / "z/overrides/assets/logo.svg").is_file()
+
+
+def test_a_theme_other_than_material_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "course")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("name: material", "name: readthedocs"))
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "z")]) == 2
+    assert "course pages need the Material theme, not `readthedocs`" in capsys.readouterr().err
+    assert not (tmp_path / "z").exists()
+
+
+def test_the_sample_course_needs_no_site_config(tmp_path: Path) -> None:
+    """A course folder without mkdocs.yml gets the Material theme and search."""
+    assert not (TEA / "mkdocs.yml").exists()
+    site = zensical_build(TEA, tmp_path / "z")
+    assert (site / "quizzes" / "choosing-check.html").is_file()
