@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.edition import edition, leak
+from generator import preview
 from generator.handouts import built, chromium, print_pdfs, printed
 from generator.language import languages
 from generator.likeness import THRESHOLD, compare
@@ -29,11 +29,9 @@ from generator.loader import (
 from generator.markup import count
 from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
-from generator.project import BUILDERS, theme_problem
-from generator.render import render_site
-from generator.settings import CONFIG, read_settings
+from generator.project import BUILDERS, DOCS
 from generator.starter import LANGUAGE, starter_files
-from generator.writer import MARKER, project_files, write_new
+from generator.writer import MARKER, project, write_new
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     serve = commands.add_parser("serve", help="preview the site; it reloads when a file changes")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (8000)")
+    serve.add_argument(
+        "--builder",
+        choices=tuple(BUILDERS),
+        default="mkdocs",
+        help="preview with MkDocs and the plugin (mkdocs) or with Zensical",
+    )
     serve.set_defaults(run=_serve)
     build = commands.add_parser(
         "build",
@@ -215,6 +219,10 @@ def _mkdocs(root: Path, layout: Layout, *arguments: str) -> int:
 
 
 def _serve(root: Path, layout: Layout, args: argparse.Namespace) -> int:
+    if args.builder == "zensical":
+        if importlib.util.find_spec("zensical") is None:
+            return _refuse("the preview needs Zensical: pip install 'coursewright[zensical]'")
+        return preview.serve(root, layout, args.port)
     return _mkdocs(root, layout, "serve", "--livereload", "-a", f"127.0.0.1:{args.port}")
 
 
@@ -231,26 +239,14 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             f"{args.out} is not empty and was not written by coursewright; "
             "pass --force to replace it"
         )
-    course = load_course(root, layout)
-    own, tagged = read_settings(root) if (root / CONFIG).is_file() else ({}, [])
-    theme = own.get("theme") or {}
-    problem = theme_problem(theme.get("name", "material") if isinstance(theme, dict) else theme)
-    site = render_site(edition(course, args.edition), args.edition)
-    leaked = leak(((p.path, p.markdown) for p in site.pages), course)
-    if problem or (args.edition == "learner" and leaked):
-        return _refuse(str(problem or leaked))
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    places = (root / layout.content_dir, root / custom if custom else None)
-    write_new(project_files(course, site, args.edition, own, places, args.builder), out)
-    for name in sorted(set(tagged)):
-        print(
-            f"warning: {CONFIG}: `!!{name}` cannot be written for another builder; it is kept "
-            "as plain text, so check that setting in the written configuration",
-            file=sys.stderr,
-        )
+    files, warnings = project(root, layout, args.edition, args.builder)
+    write_new(files, out)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    pages = sum(1 for rel in files if rel.startswith(f"{DOCS}/") and rel.endswith(".md"))
     command = "zensical build" if args.builder == "zensical" else "mkdocs build"
     print(
-        f"wrote {len(site.pages)} pages and {BUILDERS[args.builder]} to {args.out}; "
+        f"wrote {pages} pages and {BUILDERS[args.builder]} to {args.out}; "
         f"build the site there with `{command}`"
     )
     return 0

@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.deck import ASSETS as DECK_ASSETS
+from generator.edition import edition, leak
+from generator.loader import Layout, load_course
 from generator.problems import ContentError, Problem
-from generator.project import BUILDERS, DOCS, OVERRIDES, configuration
-from generator.render import THEME
+from generator.project import BUILDERS, DOCS, OVERRIDES, configuration, theme_problem
+from generator.render import THEME, render_site
+from generator.settings import CONFIG, read_settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -29,6 +32,30 @@ THEME_PACKAGES = {"zensical": "zensical", "mkdocs": "material"}
 
 Files = dict[str, "str | Path"]
 """A project by path: a text to write, or a file to copy."""
+
+
+def project(
+    root: Path, layout: Layout, audience: Audience, builder: str
+) -> tuple[Files, list[str]]:
+    """The course in `root` as a project for `builder`, and warnings about the site's settings;
+    raises ContentError for a course or a site setting that cannot be built."""
+    course = load_course(root, layout)
+    own, tagged = read_settings(root) if (root / CONFIG).is_file() else ({}, [])
+    theme = own.get("theme") or {}
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    problem = theme_problem(theme.get("name", "material"))
+    site = render_site(edition(course, audience), audience)
+    leaked = leak(((p.path, p.markdown) for p in site.pages), course)
+    if problem or (audience == "learner" and leaked):
+        raise ContentError([Problem.about(CONFIG if problem else "course", str(problem or leaked))])
+    custom = theme.get("custom_dir")
+    places = (root / layout.content_dir, root / custom if custom else None)
+    warnings = [
+        f"{CONFIG}: `!!{name}` cannot be written for another builder; it is kept as plain "
+        "text, so check that setting in the written configuration"
+        for name in sorted(set(tagged))
+    ]
+    return project_files(course, site, audience, own, places, builder), warnings
 
 
 def project_files(

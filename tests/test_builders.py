@@ -134,7 +134,7 @@ def test_a_theme_other_than_material_is_refused(
     project = copy_project(tmp_path / "course")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("name: material", "name: readthedocs"))
-    assert main(["--root", str(project), "build", "--out", str(tmp_path / "z")]) == 2
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "z")]) == 1
     assert "course pages need the Material theme, not `readthedocs`" in capsys.readouterr().err
     assert not (tmp_path / "z").exists()
 

@@ -1,9 +1,11 @@
-"""The live preview (`make serve` runs `mkdocs serve --dirty`): an edit reaches every page that
-shows it, even though unchanged pages are not rebuilt."""
+"""The live previews (`make serve` runs `mkdocs serve --dirty`; `coursewright serve --builder
+zensical` runs Zensical's): an edit reaches every page that shows it, even though unchanged
+pages are not rebuilt."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -31,16 +33,25 @@ def wait_for(url: str, text: str, limit: float = 30.0) -> None:
         time.sleep(0.05)
 
 
-@pytest.fixture
-def preview(course: Path) -> Iterator[str]:
+COMMANDS = {
+    "mkdocs": [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a"],
+    "zensical": [sys.executable, "-m", "generator", "serve", "--builder", "zensical", "--port"],
+}
+"""The preview as `make serve` runs it, and the one `coursewright serve --builder zensical`
+runs; the address (or port) follows."""
+
+
+@pytest.fixture(params=COMMANDS)
+def preview(course: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     with socket.socket() as probe:  # a port the OS picks, on loopback
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict"]
+    address = f"127.0.0.1:{port}" if request.param == "mkdocs" else str(port)
     server = subprocess.Popen(
-        [*command, "-a", f"127.0.0.1:{port}"],
+        [*COMMANDS[request.param], address],
         cwd=course,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -50,8 +61,11 @@ def preview(course: Path) -> Iterator[str]:
         yield base
     finally:
         server.terminate()
-        _, errors = server.communicate(timeout=20)
+        said, errors = server.communicate(timeout=20)
         assert "Traceback" not in errors
+    folders = re.findall(r"Serving (\S+)/site on", said + errors)  # Zensical's own line
+    assert folders or request.param == "mkdocs"
+    assert all(not Path(folder).exists() for folder in folders), "the preview's folder is left"
 
 
 def test_a_changed_guideline_reaches_every_page_that_shows_it(course: Path, preview: str) -> None:

@@ -1,0 +1,87 @@
+"""The live preview with Zensical: the course's project is written to a folder of its own,
+Zensical serves it, and every change to the course files, the site settings or the theme
+overrides is written into that folder, page by changed page, for Zensical to rebuild."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.problems import ContentError
+from generator.settings import CONFIG, read_settings
+from generator.writer import project, sync
+
+if TYPE_CHECKING:
+    from generator.loader import Layout
+    from generator.writer import Files
+
+POLL = 0.1
+"""Seconds between looks at the course files: a saved edit is seen within this time."""
+
+
+def serve(root: Path, layout: Layout, port: int) -> int:
+    """Serve the course on 127.0.0.1:`port` until Zensical stops or Ctrl+C; return its status."""
+    files, warnings = project(root, layout, "learner", "zensical")
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    folder = Path(tempfile.mkdtemp(prefix="coursewright-preview-"))
+    sync(files, folder, {})
+    command = [sys.executable, "-m", "zensical", "serve", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=folder)
+    signal.signal(signal.SIGTERM, _stop)  # stopped by another program: clean up too
+    try:
+        stamp = _stamp(root, layout)
+        while server.poll() is None:
+            time.sleep(POLL)
+            now = _stamp(root, layout)
+            if now != stamp:
+                stamp = now
+                files = _update(root, layout, folder, files)
+        return server.returncode
+    except KeyboardInterrupt:  # Ctrl+C: the way to stop a preview
+        return 0
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _update(root: Path, layout: Layout, folder: Path, files: Files) -> Files:
+    """Write what changed; on a problem, say so and keep the pages as they were."""
+    try:
+        new, _ = project(root, layout, "learner", "zensical")
+    except ContentError as error:
+        print(f"{error}\n(the preview shows the last good version)", file=sys.stderr)
+        return files
+    sync(new, folder, files)
+    return new
+
+
+def _stamp(root: Path, layout: Layout) -> tuple[tuple[str, int, int], ...]:
+    """Each watched file with its modification time and size."""
+    folders = [root / layout.content_dir, root / layout.quizzes_dir]
+    custom = _custom_dir(root)
+    folders += [root / custom] if custom else []
+    paths = [root / CONFIG, *(p for f in folders if f.is_dir() for p in f.rglob("*"))]
+    stats = ((p, p.stat()) for p in paths if p.is_file())
+    return tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p, s in stats))
+
+
+def _custom_dir(root: Path) -> str | None:
+    """The site's own theme overrides, if its settings name them and can be read."""
+    try:
+        theme = read_settings(root)[0].get("theme") if (root / CONFIG).is_file() else None
+    except ContentError:
+        return None
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return custom if isinstance(custom, str) else None
