@@ -87,23 +87,30 @@ def timed_build(folder: Path, config: str, out: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def zensical_seconds(folder: Path, work: Path) -> tuple[float, float]:
+    """Seconds to write the project for Zensical (`build --out`), and for Zensical to build it
+    from a clean cache, each in a fresh process as a trainer runs them."""
+    out = work / "zensical"
+    started = time.perf_counter()
+    write = [sys.executable, "-m", "generator", "--root", str(folder), "build", "--out", str(out)]
+    subprocess.run([*write, "--force"], cwd=folder, check=True, capture_output=True)
+    written = time.perf_counter()
+    build = [sys.executable, "-m", "zensical", "build", "--clean"]
+    subprocess.run(build, cwd=out, check=True, capture_output=True)
+    return written - started, time.perf_counter() - written
+
+
 def baseline_config(folder: Path) -> str:
-    """The same pages and navigation, written to disk, built without the plugin and with the
-    theme's default features."""
+    """The same pages, navigation and theme files, written by `build --out --for mkdocs`,
+    built without the plugin and with the theme's default features."""
+    command = [sys.executable, "-m", "generator", "--root", str(folder), "build", "--out", "md"]
     subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(folder), "build", "--out", "md"],
-        cwd=folder,
-        check=True,
-        capture_output=True,
+        [*command, "--for", "mkdocs", "--force"], cwd=folder, check=True, capture_output=True
     )
-    config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: content", "docs_dir: md/docs")
-    config = re.sub(r"  features:\n(    - .*\n)+", "", config)
-    config = re.sub(r"  - coursewright:\n(      .*\n)+", "", config)
-    nav = render_site(load_course(folder)).nav
-    config += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
-    (folder / "baseline.yml").write_text(config, encoding="utf-8")
-    return "baseline.yml"
+    config = yaml.safe_load((folder / "md" / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"].pop("features", None)
+    (folder / "md" / "baseline.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return "md/baseline.yml"
 
 
 def gzip_size(*paths: Path) -> int:
@@ -159,14 +166,23 @@ def wait_until_gone(url: str, text: str, limit: float = 60.0) -> None:
         time.sleep(0.02)
 
 
-def serve_reload(folder: Path, runs: int) -> dict[str, Any]:
+PREVIEWS = {
+    "mkdocs": [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a"],
+    "zensical": [sys.executable, "-m", "generator", "serve", "--builder", "zensical", "--port"],
+}
+"""`make serve`'s preview and `coursewright serve --builder zensical`; the address follows."""
+
+
+def serve_reload(folder: Path, runs: int, builder: str) -> dict[str, Any]:
     """Seconds from saving a lesson to the served page showing it; and whether a changed
     guideline title reached the scenario page that links to it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict"]
-    command += ["-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=folder, env=ENV, stderr=subprocess.DEVNULL)
+    address = f"127.0.0.1:{port}" if builder == "mkdocs" else str(port)
+    command = [*PREVIEWS[builder], address]
+    server = subprocess.Popen(
+        command, cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         page = f"{base}/lessons/lesson-1.html"
         wait_for(page, "Lesson 1:")
@@ -184,10 +200,12 @@ def serve_reload(folder: Path, runs: int) -> dict[str, Any]:
                 wait_until_gone(page, marker)
                 time.sleep(1.0)  # let the rebuild that restored the file finish everywhere
         source = folder / "content" / "lessons" / "lesson-0.yml"
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
         data["guidelines"][0]["title"] = "Renamed guideline for the benchmark"
         source.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
         wait_for(f"{base}/scenarios/scenario-0.html", "Renamed guideline for the benchmark", 20)
+        source.write_text(text, encoding="utf-8")
         medians = {kind: statistics.median(values) for kind, values in seconds.items()}
         return {"median": medians, "runs": seconds, "guideline": True}
     finally:
@@ -202,6 +220,7 @@ def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
     generator = statistics.median(generator_seconds(folder) for _ in range(max(runs, 5)))
     full = [timed_build(folder, "mkdocs.yml", work / "site") for _ in range(runs)]
     site_weights = weights(work / "site")
+    zensical = [zensical_seconds(folder, work) for _ in range(runs)]
     config = baseline_config(folder)
     base = [timed_build(folder, config, work / "baseline-site") for _ in range(runs)]
     pages = len(render_site(load_course(folder)).pages)
@@ -212,6 +231,8 @@ def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
         "first": first,
         "full": statistics.median(seconds for seconds, _ in full),
         "baseline": statistics.median(seconds for seconds, _ in base),
+        "zensical_write": statistics.median(write for write, _ in zensical),
+        "zensical": statistics.median(build for _, build in zensical),
         "memory": max(megabytes for _, megabytes in full),
         **site_weights,
     }
@@ -229,7 +250,7 @@ def machine() -> str:
     )
 
 
-def report(rows: list[dict[str, Any]], serve: dict[str, Any], serve_size: int) -> str:
+def report(rows: list[dict[str, Any]], serves: dict[str, dict[str, Any]], serve_size: int) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -238,46 +259,66 @@ def report(rows: list[dict[str, Any]], serve: dict[str, Any], serve_size: int) -
         "questions per lesson, a scenario per four lessons. Times are medians; the machine is",
         "shared, so read the ratios first.",
         "",
-        "| lessons | pages | generator (first run) | full build | generator share (first run) "
-        "| baseline build "
-        "| full ÷ baseline | peak memory | lesson page | quiz page | home page "
+        "| lessons | pages | generator (first run) | MkDocs full build | generator share "
+        "(first run) | baseline build | MkDocs ÷ baseline | Zensical: write + build "
+        "| Zensical ÷ MkDocs | peak memory | lesson page | quiz page | home page "
         "| search index ÷ text |",
-        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for row in rows:
+        zensical = row["zensical_write"] + row["zensical"]
         lines.append(
             f"| {row['lessons']} | {row['pages']} "
             f"| {row['generator']:.3f} s ({row['first']:.3f} s) "
             f"| {row['full']:.2f} s | {100 * row['generator'] / row['full']:.1f} % "
             f"({100 * row['first'] / row['full']:.1f} %) "
             f"| {row['baseline']:.2f} s | {row['full'] / row['baseline']:.2f} "
+            f"| {row['zensical_write']:.2f} + {row['zensical']:.2f} = {zensical:.2f} s "
+            f"| {zensical / row['full']:.2f} "
             f"| {row['memory']:.0f} MB | {row['lesson']:.1f} KB | {row['quiz']:.1f} KB "
             f"| {row['home']:.1f} KB | {row['index']:.0f} ÷ {row['text']:.0f} KB "
             f"= {row['index'] / row['text']:.2f} |"
         )
-    text = ", ".join(f"{s:.2f}" for s in serve["runs"]["text"])
-    title = ", ".join(f"{s:.2f}" for s in serve["runs"]["title"])
     lines += [
         "",
-        f"Preview at {serve_size} lessons, `mkdocs serve --dirty` as `make serve` runs it, "
-        "from saving a lesson file to the served page showing the change (polled every 20 ms):",
-        f"- a text edit (the summary): **{serve['median']['text']:.2f} s** (runs: {text} s);",
-        f"- a title edit, which changes the navigation of every page: "
-        f"**{serve['median']['title']:.2f} s** (runs: {title} s).",
+        f"Preview at {serve_size} lessons, from saving a lesson file to the served page showing "
+        "the change (polled every 20 ms):",
         "",
-        "A renamed guideline reached the scenario page that links to it: "
-        f"{'yes' if serve['guideline'] else 'no'}.",
-        "",
-        "The generator column is load, validate and render to Markdown in a warm process (the",
-        "preview's case); the first run is a fresh process, as in one `mkdocs build`, which finds",
-        "its compiled templates in Jinja's cache (compiling them costs about 35 ms once).",
-        "Shares are of the full build.",
-        "Page weights are gzip sizes of the HTML; the quiz page adds its script and stylesheet.",
-        "The baseline builds the same Markdown and navigation without the plugin and with the",
-        "theme's default features (no navigation pruning).",
-        "",
+        "| preview | a text edit (the summary) | a title edit (the navigation changes) "
+        "| a renamed guideline reached the scenario that links to it |",
+        "|--|--:|--:|--|",
     ]
+    names = {
+        "mkdocs": "`make serve` (`mkdocs serve --dirty`)",
+        "zensical": "`coursewright serve --builder zensical`",
+    }
+    for builder, serve in serves.items():
+        text = ", ".join(f"{s:.2f}" for s in serve["runs"]["text"])
+        title = ", ".join(f"{s:.2f}" for s in serve["runs"]["title"])
+        lines.append(
+            f"| {names[builder]} | **{serve['median']['text']:.2f} s** ({text}) "
+            f"| **{serve['median']['title']:.2f} s** ({title}) "
+            f"| {'yes' if serve['guideline'] else 'no'} |"
+        )
+    lines += ["", EXPLAINED]
     return "\n".join(lines)
+
+
+EXPLAINED = """\
+The generator column is load, validate and render to Markdown in a warm process (the
+preview's case); the first run is a fresh process, as in one `mkdocs build`, which finds
+its compiled templates in Jinja's cache (compiling them costs about 35 ms once).
+Shares are of the MkDocs build.
+Page weights are gzip sizes of the HTML; the quiz page adds its script and stylesheet.
+The baseline builds the same Markdown and navigation with MkDocs, without the plugin and
+with the theme's default features (no navigation pruning).
+Zensical builds the project `coursewright build --out` writes: writing it is one run of the
+generator in a fresh process; Zensical then builds every page from a clean cache
+(`zensical build --clean`). Both turn each page's Markdown into HTML with Python-Markdown and
+the same extensions; Zensical fills the theme's templates with MiniJinja, a template engine
+written in Rust, and writes its search index in Rust too, where MkDocs runs Jinja, its search
+plugin and every plugin event in Python for each page.
+"""
 
 
 def main() -> None:
@@ -293,9 +334,14 @@ def main() -> None:
         for size in args.sizes:
             rows.append(measure(size, args.runs, work))
             print(json.dumps(rows[-1]), flush=True)  # noqa: T201 - progress for the reader
-        serve = serve_reload(project(work / "serve", args.serve_size), args.runs)
+        serves = {
+            builder: serve_reload(
+                project(work / f"serve-{builder}", args.serve_size), args.runs, builder
+            )
+            for builder in PREVIEWS
+        }
     worst, within = table()
-    text = report(rows, serve, args.serve_size) + WORST_HEADING + worst
+    text = report(rows, serves, args.serve_size) + WORST_HEADING + worst
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)  # noqa: T201 - the report is the output
     if not within:

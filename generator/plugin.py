@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
+from jinja2 import BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -30,6 +33,8 @@ from generator.render import THEME, Site, render_site
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from jinja2 import Environment
+    from jinja2.bccache import Bucket
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
@@ -68,6 +73,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """Each page's Markdown from the last build, by path."""
     previous_layout: object = None
     dirty = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.compiled = _Compiled()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -133,10 +142,60 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.previous_layout = layout
         return kept
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+        """Keep the theme's compiled templates across a preview's rebuilds: MkDocs makes a new
+        template environment for each, which would compile every template again (a checksum
+        of each template's source tells a changed one)."""
+        env.bytecode_cache = self.compiled
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
-        if self.config.enabled:
-            server.watch(str(self.root / self.config.content_dir))
-            server.watch(str(self.root / self.config.quizzes_dir))
+        if not self.config.enabled:
+            return
+        folders = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
+        for folder in folders:
+            server.watch(str(folder))
+        watcher = threading.Thread(target=_watch, args=(server, folders), daemon=True)
+        watcher.start()
+
+
+class _Compiled(BytecodeCache):
+    """Compiled templates in memory, for as long as the plugin lives."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+WATCH_EVERY = 0.05
+"""Seconds between looks at the course folders while serving; MkDocs itself looks every 0.5 s."""
+
+
+def _watch(server: LiveReloadServer, folders: list[Path]) -> None:
+    """Ask for a rebuild as soon as a course file is saved. MkDocs 1.6's server takes the
+    request through its rebuild condition; without one, its own slower watch still works."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None:
+        return
+    seen = _stamps(folders)
+    while not getattr(server, "_shutdown", True):
+        time.sleep(WATCH_EVERY)
+        now = _stamps(folders)
+        if now != seen:
+            seen = now
+            with condition:
+                server._want_rebuild = True
+                condition.notify_all()
+
+
+def _stamps(folders: list[Path]) -> set[tuple[str, int, int]]:
+    stats = ((p, p.stat()) for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file())
+    return {(str(p), s.st_mtime_ns, s.st_size) for p, s in stats}
 
 
 def _use_course_theme(config: MkDocsConfig) -> None:

@@ -368,3 +368,31 @@ def test_the_learner_edition_refuses_to_carry_a_trainer_only_text(course: Path) 
         "lessons/serving.md: a trainer-only text would reach the learner edition" in result.stderr
     )
     assert not (course / "site").exists()
+
+
+def test_compiled_templates_outlive_the_template_environment() -> None:
+    """MkDocs makes a new template environment for each preview rebuild; the plugin's cache
+    keeps the compiled templates, and a changed template is compiled afresh."""
+    from jinja2 import DictLoader, Environment
+    from jinja2.bccache import Bucket
+
+    from generator.plugin import _Compiled
+
+    class Counting(_Compiled):
+        compiled = 0
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            self.compiled += 1
+            super().dump_bytecode(bucket)
+
+    cache = Counting()
+    templates = {"page.html": "<h1>{{ title }}</h1>"}
+    first = Environment(loader=DictLoader(templates), bytecode_cache=cache)
+    assert first.get_template("page.html").render(title="A") == "<h1>A</h1>"
+    second = Environment(loader=DictLoader(templates), bytecode_cache=cache)
+    assert second.get_template("page.html").render(title="B") == "<h1>B</h1>"
+    assert cache.compiled == 1  # the second environment loaded it
+    templates["page.html"] = "<h2>{{ title }}</h2>"
+    third = Environment(loader=DictLoader(templates), bytecode_cache=cache)
+    assert third.get_template("page.html").render(title="C") == "<h2>C</h2>"
+    assert cache.compiled == 2
