@@ -198,7 +198,7 @@ def serve_reload(folder: Path, runs: int, builder: str) -> dict[str, Any]:
                 seconds[kind].append(wait_for(page, marker))
                 lesson.write_text(text, encoding="utf-8")
                 wait_until_gone(page, marker)
-                time.sleep(1.0)  # let the rebuild that restored the file finish everywhere
+                time.sleep(max(1.0, seconds[kind][-1]))  # let that rebuild finish everywhere
         source = folder / "content" / "lessons" / "lesson-0.yml"
         text = source.read_text(encoding="utf-8")
         data = yaml.safe_load(text)
