@@ -28,7 +28,7 @@ from generator.project import (
     theme_language,
     theme_problem,
 )
-from generator.render import THEME, Site, render_site
+from generator.render import THEME, Page, Site, render_site
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -73,6 +73,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """Each page's Markdown from the last build, by path."""
     previous_layout: object = None
     dirty = False
+    server: LiveReloadServer | None = None
+    """The preview's server, when serving."""
+    later = False
+    """Whether the last build left large changed pages for the next one."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,6 +126,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             kept = Files([f for f in kept if not f.src_uri.startswith(f"{DECK_ASSETS}/")])
         layout = (self.site.nav, _stamp(config))
         same_layout = self.dirty and layout == self.previous_layout
+        changed = {
+            page.path
+            for page in self.site.pages
+            if not (same_layout and self.previous.get(page.path) == page.markdown)
+        }
+        later = _later(changed, self.site.pages) if self.server is not None else set()
         _refuse_shadowing(config, self.config.content_dir, self.published, self.root)
         for page in self.site.pages:
             if kept.get_file_from_path(page.path) is not None:
@@ -132,15 +142,23 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             generated = cast(
                 "_CoursePage", _CoursePage.generated(config, page.path, content=page.markdown)
             )
-            generated.changed = not (same_layout and self.previous.get(page.path) == page.markdown)
+            generated.changed = page.path in changed - later
             if page.source is not None:
                 generated.edit_uri = Path(
                     os.path.relpath(self.root / page.source, docs_dir)
                 ).as_posix()
             kept.append(generated)
-        self.previous = {page.path: page.markdown for page in self.site.pages}
+        self.previous = {  # a page left for later is still due: keep its old Markdown
+            page.path: self.previous.get(page.path, "") if page.path in later else page.markdown
+            for page in self.site.pages
+        }
         self.previous_layout = layout
+        self.later = bool(later)
         return kept
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.later and self.server is not None:
+            _ask_rebuild(self.server)  # the large pages, once the author's page is served
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         """Keep the theme's compiled templates across a preview's rebuilds: MkDocs makes a new
@@ -156,6 +174,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             server.watch(str(folder))
         watcher = threading.Thread(target=_watch, args=(server, folders), daemon=True)
         watcher.start()
+        self.server = server
 
 
 class _Compiled(BytecodeCache):
@@ -176,21 +195,36 @@ WATCH_EVERY = 0.05
 """Seconds between looks at the course folders while serving; MkDocs itself looks every 0.5 s."""
 
 
+LARGE = 64_000
+"""Characters of Markdown from which a changed page waits for the next preview rebuild when
+smaller pages changed too (the printable handout of a long course): the page being edited
+shows first, and the large one follows in a rebuild of its own."""
+
+
+def _later(changed: set[str], pages: list[Page]) -> set[str]:
+    large = {page.path for page in pages if page.path in changed and len(page.markdown) > LARGE}
+    return large if changed - large else set()
+
+
 def _watch(server: LiveReloadServer, folders: list[Path]) -> None:
-    """Ask for a rebuild as soon as a course file is saved. MkDocs 1.6's server takes the
-    request through its rebuild condition; without one, its own slower watch still works."""
-    condition = getattr(server, "_rebuild_cond", None)
-    if condition is None:
-        return
+    """Ask for a rebuild as soon as a course file is saved (MkDocs looks every 0.5 s)."""
     seen = _stamps(folders)
     while not getattr(server, "_shutdown", True):
         time.sleep(WATCH_EVERY)
         now = _stamps(folders)
         if now != seen:
             seen = now
-            with condition:
-                server._want_rebuild = True
-                condition.notify_all()
+            _ask_rebuild(server)
+
+
+def _ask_rebuild(server: LiveReloadServer) -> None:
+    """MkDocs 1.6's server takes a rebuild request through its rebuild condition; without
+    one, its own watch of the files still rebuilds, only later."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is not None:
+        with condition:
+            server._want_rebuild = True
+            condition.notify_all()
 
 
 def _stamps(folders: list[Path]) -> set[tuple[str, int, int]]:
