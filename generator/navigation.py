@@ -85,3 +85,42 @@ def chunked(name: str, items: list[NavItem]) -> list[NavItem]:
         {f"{name} {i + 1}–{min(i + size, len(items))}": items[i : i + size]}
         for i in range(0, len(items), size)
     ]
+
+
+Entry = tuple[tuple[str, ...], str, str]
+"""A page of the navigation: the titles of the sections it is in, its title, its path."""
+
+
+def entries(nav: list[NavItem], sections: tuple[str, ...] = ()) -> list[Entry]:
+    """The navigation's pages in order, each with the sections it is in."""
+    flat: list[Entry] = []
+    for item in nav:
+        if isinstance(item, str):
+            flat.append((sections, "", item))
+            continue
+        for title, value in item.items():
+            if isinstance(value, str):
+                flat.append((sections, title, value))
+            else:
+                flat += entries(value, (*sections, title))
+    return flat
+
+
+def showing(old: list[NavItem], new: list[NavItem], *, footer: bool) -> set[str] | None:
+    """The pages whose pruned navigation shows a page title that differs between `old` and
+    `new`: each page in the same section as a renamed one (a pruned navigation shows the pages
+    of the current section only), and, with the footer, the pages before and after it, whose
+    Previous and Next name it. None when anything else changed, which every page shows."""
+    before, after = entries(old), entries(new)
+    if [(s, p) for s, _, p in before] != [(s, p) for s, _, p in after]:
+        return None
+    pages: set[str] = set()
+    for index, (sections, title, _path) in enumerate(after):
+        if title == before[index][1]:
+            continue
+        if not sections:
+            return None
+        pages |= {p for s, _, p in after if s[: len(sections)] == sections}
+        if footer:
+            pages |= {after[i][2] for i in (index - 1, index + 1) if 0 <= i < len(after)}
+    return pages

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, leak
 from generator.loader import Layout, load_course
+from generator.navigation import showing
 from generator.problems import ContentError
 from generator.project import (
     EXTENSIONS,
@@ -125,12 +126,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.config.edition == "learner":  # the presenter slides are the trainer's
             kept = Files([f for f in kept if not f.src_uri.startswith(f"{DECK_ASSETS}/")])
         layout = (self.site.nav, _stamp(config))
-        same_layout = self.dirty and layout == self.previous_layout
-        changed = {
-            page.path
-            for page in self.site.pages
-            if not (same_layout and self.previous.get(page.path) == page.markdown)
-        }
+        changed = self._changed(config, layout)
         later = _later(changed, self.site.pages) if self.server is not None else set()
         _refuse_shadowing(config, self.config.content_dir, self.published, self.root)
         for page in self.site.pages:
@@ -155,6 +151,24 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.previous_layout = layout
         self.later = bool(later)
         return kept
+
+    def _changed(self, config: MkDocsConfig, layout: tuple[Any, ...]) -> set[str]:
+        """The pages to build: in a preview, those whose Markdown changed and those whose
+        navigation shows a title that changed; otherwise, and after a change to the settings
+        or the theme, every page."""
+        pages = self.site.pages
+        previous = self.previous_layout
+        if not self.dirty or not isinstance(previous, tuple) or previous[1] != layout[1]:
+            return {page.path for page in pages}
+        shown: set[str] | None = set()
+        if previous[0] != layout[0]:
+            features = config.theme.get("features") or []
+            pruned = "navigation.prune" in features and "navigation.expand" not in features
+            footer = "navigation.footer" in features
+            shown = showing(previous[0], layout[0], footer=footer) if pruned else None
+        if shown is None:
+            return {page.path for page in pages}
+        return shown | {p.path for p in pages if self.previous.get(p.path) != p.markdown}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.later and self.server is not None:

@@ -16,7 +16,7 @@ from generator.edition import edition, trainer_only
 from generator.loader import load_course
 from generator.markup import blocks, href, inline
 from generator.models import Answer, Example
-from generator.navigation import NavItem
+from generator.navigation import NavItem, showing
 from generator.render import render_site
 
 GOLDEN = HERE / "golden" / "tea"
@@ -346,3 +346,21 @@ def test_the_slides_escape_course_text_in_every_context(course: Path) -> None:
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in deck.split("</title>")[0]
     assert "<em>kept</em>" in deck
     assert deck.count("<script") == 3  # reveal.js, its notes plugin, the deck's own script
+
+
+def test_a_renamed_page_is_shown_by_its_section_and_its_neighbours() -> None:
+    def nav(home: str = "Home", section: str = "Lesson 1", tea: str = "Tea") -> list[NavItem]:
+        return [
+            {home: "index.md"},
+            {section: [{tea: "lessons/tea.md"}, {"Check": "quizzes/tea.md"}]},
+            {"Lesson 2": [{"Water": "lessons/water.md"}]},
+            {"Progress": "progress.md"},
+        ]
+
+    renamed = nav(tea="Teas")
+    assert showing(nav(), renamed, footer=False) == {"lessons/tea.md", "quizzes/tea.md"}
+    assert showing(nav(), renamed, footer=True) == {"index.md", "lessons/tea.md", "quizzes/tea.md"}
+    assert showing(nav(), nav(home="Start"), footer=False) is None  # shown on every page
+    assert showing(nav(), nav(section="Part 1"), footer=False) is None
+    assert showing(nav(), nav()[:3], footer=False) is None  # a page gone
+    assert showing(nav(), nav(), footer=True) == set()
