@@ -20,10 +20,8 @@ from generator.language import languages
 from generator.likeness import THRESHOLD, compare
 from generator.loader import (
     Layout,
-    SourceError,
     load_course,
     load_prose,
-    read_sources,
     schema_files,
 )
 from generator.markup import count
@@ -31,6 +29,7 @@ from generator.models import CONTROL_CHARACTERS, MAX_TITLE
 from generator.problems import ContentError, printable
 from generator.project import BUILDERS, DOCS
 from generator.starter import LANGUAGE, starter_files
+from generator.texts import SourceError, read_sources
 from generator.writer import MARKER, project, write_new
 
 

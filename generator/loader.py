@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import hashlib
 import json
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -19,11 +21,11 @@ from generator.prose import placed
 from generator.questions import Quiz
 from generator.references import Finding, check_references
 from generator.review import review
-from generator.source import Document, read, read_text
+from generator.source import MAX_BYTES, Document, read, read_text
 from generator.syllabus import Syllabus
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
 
     from generator.models import FileKey
     from generator.problems import Loc
@@ -60,9 +62,15 @@ class Layout:
         return f"{self.content_dir}/scenarios"
 
 
-def load_course(root: Path, layout: Layout | None = None) -> Course:
-    """Load, validate and cross-check every course file below `root`."""
-    reader = _Reader(root, layout or Layout())
+Parsed = dict[str, tuple[bytes, Document, BaseModel]]
+"""Files loaded before, by path, with a digest of their bytes then: a preview keeps one across
+rebuilds, so that an unchanged file is not parsed and validated again."""
+
+
+def load_course(root: Path, layout: Layout | None = None, parsed: Parsed | None = None) -> Course:
+    """Load, validate and cross-check every course file below `root`; with `parsed`, take
+    unchanged files from there and leave each file that loaded in it."""
+    reader = _Reader(root, layout or Layout(), parsed={} if parsed is None else parsed)
     with _fewer_collections():
         return reader.course()
 
@@ -99,6 +107,7 @@ class _Reader:
     """Parsed files by kind and id, e.g. `("lesson", "intro")`."""
     broken: list[FileKey] = field(default_factory=list)
     """Files that exist but did not load."""
+    parsed: Parsed = field(default_factory=dict)
 
     def course(self) -> Course:
         """Load every file, then check references among those that loaded: one run reports
@@ -159,6 +168,11 @@ class _Reader:
     def file(self, rel: str, model: type[M], key: FileKey) -> M | None:
         """The file as a model, or None if it has any problem of its own (then its model is
         left out of the course, and the reference check counts the file as broken)."""
+        signature = _signature(self.root / rel)
+        earlier = self.parsed.get(rel)
+        if earlier and earlier[0] == signature and isinstance(earlier[2], model):
+            self.documents[key] = earlier[1]
+            return earlier[2]
         known, loaded = len(self.problems), None
         document = read(self.root, rel, self.problems)
         if document is not None:
@@ -172,6 +186,8 @@ class _Reader:
         if loaded is None or len(self.problems) > known:
             self.broken.append(key)
             return None
+        if document is not None and signature is not None:
+            self.parsed[rel] = (signature, document, loaded)
         return loaded
 
     def folder(self, folder: str, kind: str, model: type[M]) -> dict[str, M]:
@@ -268,6 +284,17 @@ NOT_PUBLISHED = (
 )
 
 
+def _signature(path: Path) -> bytes | None:
+    """A digest of a plain file's bytes, which tells a changed file even where the file
+    system's clock is coarse; None for a link or an oversized file, read afresh each time."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode) or path.lstat().st_size > MAX_BYTES:
+            return None
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+
+
 def _files_below(folder: Path, root: Path) -> list[str]:
     """Every file below `folder` (dot-files and dot-folders left out), relative to `root`."""
     found = []
@@ -345,47 +372,6 @@ def _assemble(
         quizzes=dict(sorted(quizzes.items(), key=by_lesson)),
         files=files,
     )
-
-
-SOURCE_SUFFIXES = (".txt", ".md")
-
-
-class SourceError(Exception):
-    """A source text that cannot be read; the message says which and why, on one line."""
-
-
-def read_sources(given: Sequence[str]) -> dict[str, str]:
-    """The texts a course draws on, read as UTF-8, by path: each file given, and each `.txt`
-    and `.md` file in a folder given (not in its subfolders), in order of their names."""
-    if not given:
-        raise SourceError("no sources given; name a text file or a folder of them")
-    texts: dict[str, str] = {}
-    for name in given:
-        path = Path(name)
-        if not path.exists():
-            raise SourceError(f"{name}: no such file or folder")
-        if not path.is_dir() and not path.is_file():  # a pipe would never end
-            raise SourceError(f"{name}: not a plain file or a folder")
-        try:
-            files = sorted(p for p in path.iterdir() if _source(p)) if path.is_dir() else [path]
-            texts |= {file.as_posix(): _read_source(file) for file in files}
-        except OSError as error:
-            problem = error.strerror or str(error)
-            raise SourceError(f"{error.filename or name}: cannot be read: {problem}") from None
-        if not files:
-            raise SourceError(f"{name}: no .txt or .md files in this folder")
-    return texts
-
-
-def _source(path: Path) -> bool:
-    return path.suffix.lower() in SOURCE_SUFFIXES and path.is_file() and path.name[:1] != "."
-
-
-def _read_source(file: Path) -> str:
-    try:
-        return file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise SourceError(f"{file}: not UTF-8 text; save it as UTF-8") from None
 
 
 def schema_files(layout: Layout | None = None) -> dict[str, str]:

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, leak
-from generator.loader import Layout, load_course
+from generator.loader import Layout, Parsed, load_course
 from generator.navigation import showing
 from generator.problems import ContentError
 from generator.project import (
@@ -82,6 +82,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.compiled = _Compiled()
+        self.parsed: Parsed = {}  # the course files as loaded, for the next preview rebuild
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -92,7 +93,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         layout = Layout(self.config.content_dir, self.config.quizzes_dir)
         try:
-            course = load_course(self.root, layout)
+            course = load_course(self.root, layout, self.parsed)
         except ContentError as error:
             raise PluginError(str(error)) from None
         audience = cast("Audience", self.config.edition)

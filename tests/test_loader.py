@@ -285,3 +285,18 @@ def test_a_page_of_ones_own_needs_its_file_and_a_place_in_the_course(course: Pat
     assert len(found) == 2, found
     assert "pages[0].id: no file `content/pages/about.md`; write the page there" in found[0]
     assert found[1].startswith("content/pages/extra.md: a Markdown page is published only as")
+
+
+def test_a_preview_reads_again_only_the_files_that_changed(course: Path) -> None:
+    from generator.loader import Parsed
+
+    parsed: Parsed = {}
+    first = load_course(course, parsed=parsed)
+    assert "content/lessons/serving.yml" in parsed
+    edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: Serving hot")
+    second = load_course(course, parsed=parsed)
+    assert second.lessons["serving"].title == "Serving hot"
+    assert second.lessons["choosing"] is first.lessons["choosing"]  # not read again
+    edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
+    with pytest.raises(ContentError):
+        load_course(course, parsed=parsed)  # a broken file is read, and reported, every time
