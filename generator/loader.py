@@ -67,10 +67,14 @@ Parsed = dict[str, tuple[bytes, Document, BaseModel]]
 rebuilds, so that an unchanged file is not parsed and validated again."""
 
 
-def load_course(root: Path, layout: Layout | None = None, parsed: Parsed | None = None) -> Course:
+def load_course(
+    root: Path, layout: Layout | None = None, parsed: Parsed | None = None, *, reviewed: bool = True
+) -> Course:
     """Load, validate and cross-check every course file below `root`; with `parsed`, take
-    unchanged files from there and leave each file that loaded in it."""
+    unchanged files from there and leave each file that loaded in it. The item-writing review
+    is for `check`: `reviewed=False` leaves it out (a site build does not show it)."""
     reader = _Reader(root, layout or Layout(), parsed={} if parsed is None else parsed)
+    reader.reviewed = reviewed
     with _fewer_collections():
         return reader.course()
 
@@ -108,6 +112,7 @@ class _Reader:
     broken: list[FileKey] = field(default_factory=list)
     """Files that exist but did not load."""
     parsed: Parsed = field(default_factory=dict)
+    reviewed: bool = True
 
     def course(self) -> Course:
         """Load every file, then check references among those that loaded: one run reports
@@ -136,7 +141,8 @@ class _Reader:
         if self.problems:
             raise ContentError(self.problems)
         advice = sorted(str(self.locate(f)) for f in findings if f.warning)
-        flagged = sorted(map(self.locate, review(course)), key=lambda p: (p.path, p.line or 0))
+        found = review(course) if self.reviewed else []
+        flagged = sorted(map(self.locate, found), key=lambda p: (p.path, p.line or 0))
         return dataclasses.replace(course, advice=tuple(advice), review=tuple(map(str, flagged)))
 
     def syllabus(self) -> Syllabus | None:

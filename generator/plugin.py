@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.deck import ASSETS as DECK_ASSETS
-from generator.edition import edition, leak
+from generator.edition import edition, leak, trainer_only
 from generator.loader import Layout, Parsed, load_course
 from generator.navigation import showing
 from generator.problems import ContentError
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
     from generator.edition import Audience
+    from generator.models import Course
 
 
 class CoursePluginConfig(base.Config):
@@ -78,6 +79,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """The preview's server, when serving."""
     later = False
     """Whether the last build left large changed pages for the next one."""
+    secrets: frozenset[str] = frozenset()
+    """The trainer-only texts every page was last checked against."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,14 +96,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         layout = Layout(self.config.content_dir, self.config.quizzes_dir)
         try:
-            course = load_course(self.root, layout, self.parsed)
+            course = load_course(self.root, layout, self.parsed, reviewed=False)
         except ContentError as error:
             raise PluginError(str(error)) from None
         audience = cast("Audience", self.config.edition)
         self.site: Site = render_site(edition(course, audience), audience)
-        problem = leak(((p.path, p.markdown) for p in self.site.pages), course)
-        if audience == "learner" and problem:
-            raise PluginError(problem)
+        if audience == "learner":
+            self._guard(course)
         content = (self.root / self.config.content_dir).resolve()
         self.published = {(content / name).resolve() for name in course.published()}
         adds = additions(course, self.site)
@@ -152,6 +154,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.previous_layout = layout
         self.later = bool(later)
         return kept
+
+    def _guard(self, course: Course) -> None:
+        """No page may hold a trainer-only text. While the trainer-only texts stay the same,
+        only pages whose Markdown changed since the last build need a look."""
+        secrets = frozenset(trainer_only(course))
+        pages = self.site.pages
+        if secrets == self.secrets:
+            pages = [page for page in pages if self.previous.get(page.path) != page.markdown]
+        problem = leak(((page.path, page.markdown) for page in pages), course)
+        if problem:
+            raise PluginError(problem)
+        self.secrets = secrets
 
     def _changed(self, config: MkDocsConfig, layout: tuple[Any, ...]) -> set[str]:
         """The pages to build: in a preview, those whose Markdown changed and those whose

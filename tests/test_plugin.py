@@ -6,6 +6,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+import pytest
 from conftest import coursewright_check, edit, mkdocs_build
 
 if TYPE_CHECKING:
@@ -408,3 +409,33 @@ def test_a_preview_builds_a_large_changed_page_after_the_small_ones() -> None:
     assert _later({"a.md", "handout.md"}, pages) == {"handout.md"}
     assert _later({"handout.md"}, pages) == set()
     assert _later({"a.md"}, pages) == set()
+
+
+def test_the_preview_guard_reads_every_page_again_when_a_trainer_text_changes(
+    course: Path,
+) -> None:
+    """Between preview rebuilds the guard reads only the pages that changed, unless the
+    trainer-only texts changed: a new facilitator note that repeats a learner page's words is
+    caught on that page, though the page itself did not change."""
+    from mkdocs.exceptions import PluginError
+
+    from generator.edition import edition
+    from generator.loader import load_course
+    from generator.plugin import CoursePlugin
+    from generator.render import render_site
+
+    plugin = CoursePlugin()
+    loaded = load_course(course)
+    plugin.site = render_site(edition(loaded, "learner"))
+    plugin._guard(loaded)
+    plugin.previous = {page.path: page.markdown for page in plugin.site.pages}
+    edit(
+        course,
+        "content/lessons/choosing.yml",
+        "facilitator_notes:\n",
+        "facilitator_notes:\n  - Your tea is far too strong.\n",
+    )
+    loaded = load_course(course)
+    plugin.site = render_site(edition(loaded, "learner"))
+    with pytest.raises(PluginError, match="scenarios/strong-tea.md: a trainer-only text"):
+        plugin._guard(loaded)
