@@ -238,10 +238,8 @@ def _build(root: Path, layout: Layout, args: argparse.Namespace) -> int:
             f"{args.out} is not empty and was not written by coursewright; "
             "pass --force to replace it"
         )
-    files, warnings = project(root, layout, args.edition, args.builder)
+    files = project(root, layout, args.edition, args.builder)
     write_new(files, out)
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
     pages = sum(1 for rel in files if rel.startswith(f"{DOCS}/") and rel.endswith(".md"))
     command = "zensical build" if args.builder == "zensical" else "mkdocs build"
     print(

@@ -27,22 +27,21 @@ POLL = 0.1
 
 def serve(root: Path, layout: Layout, port: int) -> int:
     """Serve the course on 127.0.0.1:`port` until Zensical stops or Ctrl+C; return its status."""
-    files, warnings = project(root, layout, "learner", "zensical")
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    files = project(root, layout, "learner", "zensical")
     folder = Path(tempfile.mkdtemp(prefix="coursewright-preview-"))
     sync(files, folder, {})
     command = [sys.executable, "-m", "zensical", "serve", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=folder)
-    signal.signal(signal.SIGTERM, _stop)  # stopped by another program: clean up too
+    for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped, or its terminal closed: clean up
+        signal.signal(stop, _stop)
     try:
-        stamp = _stamp(root, layout)
+        stamp, broken = _stamp(root, layout), False
         while server.poll() is None:
             time.sleep(POLL)
             now = _stamp(root, layout)
             if now != stamp:
                 stamp = now
-                files = _update(root, layout, folder, files)
+                files, broken = _update(root, layout, folder, files, broken)
         return server.returncode
     except KeyboardInterrupt:  # Ctrl+C: the way to stop a preview
         return 0
@@ -56,15 +55,20 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _update(root: Path, layout: Layout, folder: Path, files: Files) -> Files:
-    """Write what changed; on a problem, say so and keep the pages as they were."""
+def _update(
+    root: Path, layout: Layout, folder: Path, files: Files, broken: bool
+) -> tuple[Files, bool]:
+    """Write what changed, and whether the course is broken now: on a problem, say so and keep
+    the pages as they were; once it is fixed, say that too."""
     try:
-        new, _ = project(root, layout, "learner", "zensical")
+        new = project(root, layout, "learner", "zensical")
     except ContentError as error:
         print(f"{error}\n(the preview shows the last good version)", file=sys.stderr)
-        return files
+        return files, True
     sync(new, folder, files)
-    return new
+    if broken:
+        print("the course loads again: the preview shows it as it is now", file=sys.stderr)
+    return new, False
 
 
 def _stamp(root: Path, layout: Layout) -> tuple[tuple[str, int, int], ...]:
@@ -80,7 +84,7 @@ def _stamp(root: Path, layout: Layout) -> tuple[tuple[str, int, int], ...]:
 def _custom_dir(root: Path) -> str | None:
     """The site's own theme overrides, if its settings name them and can be read."""
     try:
-        theme = read_settings(root)[0].get("theme") if (root / CONFIG).is_file() else None
+        theme = read_settings(root).get("theme") if (root / CONFIG).is_file() else None
     except ContentError:
         return None
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None

@@ -15,6 +15,7 @@ import yaml
 from markupsafe import escape
 
 from generator.language import translations
+from generator.settings import PythonName
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -136,12 +137,13 @@ def configuration(
     if language:
         settings["theme"]["language"] = language
     if builder == "zensical":
-        return ZENSICAL_HEADER + tomli_w.dumps({"project": _data(settings)})
+        return ZENSICAL_HEADER + tomli_w.dumps({"project": _data(settings)})  # names as text
     settings["plugins"] = [{k: v} if v else k for k, v in settings["plugins"].items()]
     settings["markdown_extensions"] = [
         {k: v} if v else k for k, v in settings["markdown_extensions"].items()
     ]
-    return MKDOCS_HEADER + yaml.safe_dump(_data(settings), allow_unicode=True, sort_keys=False)
+    text = yaml.dump(_data(settings), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return MKDOCS_HEADER + text
 
 
 ZENSICAL_HEADER = """\
@@ -207,9 +209,22 @@ def _named(items: object) -> dict[str, Any]:
 
 def _data(value: Any) -> Any:
     """Plain data for a writer: escaped markup as text, and an unset setting left out (TOML
-    has no null)."""
+    has no null). A Python name stays one, for the YAML writer to tag."""
     if isinstance(value, dict):
         return {str(k): _data(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_data(v) for v in value if v is not None]
-    return str(value) if isinstance(value, str) else value
+    if isinstance(value, str) and not isinstance(value, PythonName):
+        return str(value)
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes a Python name with the tag MkDocs reads it by."""
+
+
+def _python_name(dumper: yaml.SafeDumper, name: PythonName) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", "")
+
+
+_Dumper.add_representer(PythonName, _python_name)

@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 CONFIG = "mkdocs.yml"
 
 
+class PythonName(str):
+    """A `!!python/name:module.thing` value, kept as its name: Zensical takes the name as text,
+    and a mkdocs.yml that is written again gets the tag back."""
+
+
 class _Loader(yaml.SafeLoader):
     """A safe loader that keeps a tagged value as its plain value (an `!ENV` one as its
-    default), and records the `!!python/name:` tags, which no other builder can take."""
-
-    python_names: list[str]
+    default, a `!!python/name:` one as a PythonName)."""
 
 
 def _env(loader: _Loader, node: yaml.Node) -> Any:
@@ -31,8 +34,6 @@ def _env(loader: _Loader, node: yaml.Node) -> Any:
 
 
 def _plain(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
-    if suffix.startswith("python/"):
-        loader.python_names.append(suffix)
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
@@ -40,39 +41,43 @@ def _plain(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
+def _python(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
+    kind, _, name = suffix.partition(":")
+    if kind == "name" and name:
+        return PythonName(name)
+    return _plain(loader, suffix, node)
+
+
 _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("!", _plain)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _python)
 
 
-def read_settings(root: Path, name: str = CONFIG) -> tuple[dict[str, Any], list[str]]:
+def read_settings(root: Path, name: str = CONFIG) -> dict[str, Any]:
     """The settings in `root/name`, merged over those of the file it INHERITs, as MkDocs
-    merges them; and the tagged values kept as plain text (`!!python/name:...`)."""
+    merges them."""
     path = root / name
     seen: list[Path] = []
     settings: dict[str, Any] = {}
-    tagged: list[str] = []
     while True:
         if path.resolve() in seen:
             raise ContentError([Problem.about(name, f"INHERIT: {path.name} inherits itself")])
         seen.append(path.resolve())
-        own, names = _read(path, root)
-        tagged += names
+        own = _read(path, root)
         parent = own.pop("INHERIT", None)
         settings = _merged(settings, own)  # what was read first (the child) wins
         if not isinstance(parent, str):
-            return settings, tagged
+            return settings
         path = path.parent / parent
 
 
-def _read(path: Path, root: Path) -> tuple[dict[str, Any], list[str]]:
+def _read(path: Path, root: Path) -> dict[str, Any]:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ContentError([Problem.about(rel, "not found; start a course with `init`")]) from None
     loader = _Loader(text)
-    loader.python_names = []
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as error:
@@ -86,7 +91,7 @@ def _read(path: Path, root: Path) -> tuple[dict[str, Any], list[str]]:
         data = {}
     if not isinstance(data, dict):
         raise ContentError([Problem.about(rel, "expected settings (`key: value` lines)")])
-    return data, loader.python_names
+    return data
 
 
 def _merged(child: dict[str, Any], parent: dict[str, Any]) -> dict[str, Any]:

@@ -34,13 +34,11 @@ Files = dict[str, "str | Path"]
 """A project by path: a text to write, or a file to copy."""
 
 
-def project(
-    root: Path, layout: Layout, audience: Audience, builder: str
-) -> tuple[Files, list[str]]:
-    """The course in `root` as a project for `builder`, and warnings about the site's settings;
-    raises ContentError for a course or a site setting that cannot be built."""
+def project(root: Path, layout: Layout, audience: Audience, builder: str) -> Files:
+    """The course in `root` as a project for `builder`; raises ContentError for a course or a
+    site setting that cannot be built."""
     course = load_course(root, layout)
-    own, tagged = read_settings(root) if (root / CONFIG).is_file() else ({}, [])
+    own = read_settings(root) if (root / CONFIG).is_file() else {}
     theme = own.get("theme") or {}
     theme = theme if isinstance(theme, dict) else {"name": theme}
     problem = theme_problem(theme.get("name", "material"))
@@ -50,12 +48,7 @@ def project(
         raise ContentError([Problem.about(CONFIG if problem else "course", str(problem or leaked))])
     custom = theme.get("custom_dir")
     places = (root / layout.content_dir, root / custom if custom else None)
-    warnings = [
-        f"{CONFIG}: `!!{name}` cannot be written for another builder; it is kept as plain "
-        "text, so check that setting in the written configuration"
-        for name in sorted(set(tagged))
-    ]
-    return project_files(course, site, audience, own, places, builder), warnings
+    return project_files(course, site, audience, own, places, builder)
 
 
 def project_files(
@@ -106,6 +99,11 @@ def _languages(builder: str, custom: Path | None) -> list[Path]:
     return [p for folder in folders for p in folder.glob("partials/languages/*.html")]
 
 
+BUILT = ("site", ".cache")
+"""What a builder makes in the project: kept when the project is written again, so the last
+built site stays until the next build replaces it."""
+
+
 def write_new(files: Files, out: Path) -> None:
     """Write `files` to a new folder and put it in place of `out` when complete, so a failed
     or interrupted build never leaves a half-written folder."""
@@ -115,7 +113,15 @@ def write_new(files: Files, out: Path) -> None:
     try:
         for rel, content in files.items():
             _put(staging / rel, content)
-        _swap(staging, out)
+        built = [n for n in BUILT if (out / MARKER).exists() and (out / n).is_dir()]
+        for name in built:
+            (out / name).rename(staging / name)
+        try:
+            _swap(staging, out)
+        except BaseException:  # the old folder is still in place: give back what it built
+            for name in built:
+                (staging / name).rename(out / name)
+            raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

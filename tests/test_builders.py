@@ -144,3 +144,33 @@ def test_the_sample_course_needs_no_site_config(tmp_path: Path) -> None:
     assert not (TEA / "mkdocs.yml").exists()
     site = zensical_build(TEA, tmp_path / "z")
     assert (site / "quizzes" / "choosing-check.html").is_file()
+
+
+def test_python_names_in_the_site_settings_reach_both_configurations(tmp_path: Path) -> None:
+    """`!!python/name:` values (a custom fence's formatter) stay names: Zensical takes the
+    name as text, and a written mkdocs.yml tags it again."""
+    project = copy_project(tmp_path / "course")
+    fence = (
+        "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+        "        - name: diagram\n          class: diagram\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+    )
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(fence)
+    site = zensical_build(project, tmp_path / "z")
+    toml = tomllib.loads((tmp_path / "z" / "zensical.toml").read_text(encoding="utf-8"))
+    fences = toml["project"]["markdown_extensions"]["pymdownx.superfences"]["custom_fences"]
+    assert fences[0]["format"] == "pymdownx.superfences.fence_code_format"
+    assert (site / "index.html").is_file()
+    mkdocs = tmp_path / "m"
+    assert main(["--root", str(project), "build", "--out", str(mkdocs), "--for", "mkdocs"]) == 0
+    written = (mkdocs / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!!python/name:pymdownx.superfences.fence_code_format ''" in written
+    assert mkdocs_build(mkdocs, "--quiet").returncode == 0
+
+
+def test_writing_the_project_again_keeps_the_last_built_site(tmp_path: Path) -> None:
+    site = zensical_build(TEA, tmp_path / "z")
+    assert main(["--root", str(TEA), "build", "--out", str(tmp_path / "z")]) == 0
+    assert (site / "index.html").is_file()
+    assert (tmp_path / "z" / ".cache").is_dir()
