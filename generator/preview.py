@@ -18,7 +18,7 @@ from generator.settings import CONFIG, read_settings
 from generator.writer import project, sync
 
 if TYPE_CHECKING:
-    from generator.loader import Layout
+    from generator.loader import Layout, Parsed
     from generator.writer import Files
 
 POLL = 0.1
@@ -27,7 +27,8 @@ POLL = 0.1
 
 def serve(root: Path, layout: Layout, port: int) -> int:
     """Serve the course on 127.0.0.1:`port` until Zensical stops or Ctrl+C; return its status."""
-    files = project(root, layout, "learner", "zensical")
+    parsed: Parsed = {}  # the course files as loaded, for the next update
+    files = project(root, layout, "learner", "zensical", parsed)
     folder = Path(tempfile.mkdtemp(prefix="coursewright-preview-"))
     sync(files, folder, {})
     command = [sys.executable, "-m", "zensical", "serve", "-a", f"127.0.0.1:{port}"]
@@ -41,7 +42,7 @@ def serve(root: Path, layout: Layout, port: int) -> int:
             now = _stamp(root, layout)
             if now != stamp:
                 stamp = now
-                files, broken = _update(root, layout, folder, files, broken)
+                files, broken = _update(root, (layout, parsed), folder, files, broken)
         return server.returncode
     except KeyboardInterrupt:  # Ctrl+C: the way to stop a preview
         return 0
@@ -56,12 +57,12 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def _update(
-    root: Path, layout: Layout, folder: Path, files: Files, broken: bool
+    root: Path, course: tuple[Layout, Parsed], folder: Path, files: Files, broken: bool
 ) -> tuple[Files, bool]:
     """Write what changed, and whether the course is broken now: on a problem, say so and keep
     the pages as they were; once it is fixed, say that too."""
     try:
-        new = project(root, layout, "learner", "zensical")
+        new = project(root, course[0], "learner", "zensical", course[1])
     except ContentError as error:
         print(f"{error}\n(the preview shows the last good version)", file=sys.stderr)
         return files, True

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, leak
-from generator.loader import Layout, load_course
+from generator.loader import Layout, Parsed, load_course
 from generator.problems import ContentError, Problem
 from generator.project import BUILDERS, DOCS, OVERRIDES, configuration, theme_problem
 from generator.render import THEME, render_site
@@ -34,10 +34,12 @@ Files = dict[str, "str | Path"]
 """A project by path: a text to write, or a file to copy."""
 
 
-def project(root: Path, layout: Layout, audience: Audience, builder: str) -> Files:
+def project(
+    root: Path, layout: Layout, audience: Audience, builder: str, parsed: Parsed | None = None
+) -> Files:
     """The course in `root` as a project for `builder`; raises ContentError for a course or a
-    site setting that cannot be built."""
-    course = load_course(root, layout)
+    site setting that cannot be built. A preview passes the files it `parsed` before."""
+    course = load_course(root, layout, parsed, reviewed=False)
     own = read_settings(root) if (root / CONFIG).is_file() else {}
     theme = own.get("theme") or {}
     theme = theme if isinstance(theme, dict) else {"name": theme}
