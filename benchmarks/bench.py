@@ -318,9 +318,9 @@ generator in a fresh process; Zensical then builds every page from a clean cache
 the same extensions, one page after another; Zensical fills the theme's templates with
 MiniJinja, a template engine written in Rust, and writes its search index in Rust, where
 MkDocs runs Jinja, its search plugin and every plugin event in Python. The course pages'
-Markdown (question forms in `md_in_html` blocks, a handout of the whole course) is most of
-the work, so the two take about as long; Zensical's own figure ("Build finished in") leaves
-out starting Python and reading its configuration.
+Markdown (question forms in `md_in_html` blocks, a handout of the whole course) is the
+larger part of the work in both, so the two take about as long; Zensical's own figure
+("Build finished in") leaves out starting Python and reading its configuration.
 Zensical's preview rebuilds from the files the course writes into its project, changed ones
 only; still, a title edit there takes about as long as a full build (compare the preview
 and full-build columns), as if every page that shows the navigation were built again.
