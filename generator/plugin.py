@@ -128,7 +128,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         kept = Files([f for f in files if not _held_back(f.abs_src_path, sources, self.published)])
         if self.config.edition == "learner":  # the presenter slides are the trainer's
             kept = Files([f for f in kept if not f.src_uri.startswith(f"{DECK_ASSETS}/")])
-        layout = (self.site.nav, _stamp(config))
+        shown = (config.site_name, config.site_description, config.copyright)  # on every page
+        layout = (self.site.nav, (_stamp(config), shown, config.theme.get("language")))
         changed = self._changed(config, layout)
         later = _later(changed, self.site.pages) if self.server is not None else set()
         _refuse_shadowing(config, self.config.content_dir, self.published, self.root)
@@ -169,8 +170,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def _changed(self, config: MkDocsConfig, layout: tuple[Any, ...]) -> set[str]:
         """The pages to build: in a preview, those whose Markdown changed and those whose
-        navigation shows a title that changed; otherwise, and after a change to the settings
-        or the theme, every page."""
+        navigation shows a title that changed; otherwise, and after a change to the settings,
+        the theme or what every page shows (the site's name, description, footer), every page."""
         pages = self.site.pages
         previous = self.previous_layout
         if not self.dirty or not isinstance(previous, tuple) or previous[1] != layout[1]:

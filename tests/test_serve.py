@@ -87,3 +87,10 @@ def test_broken_content_keeps_the_preview_running(course: Path, preview: str) ->
     edit(course, "content/lessons/serving.yml", "sumary:", "summary:")
     edit(course, "content/lessons/serving.yml", "title: Brew in batches", "title: Brew again")
     wait_for(f"{preview}/lessons/serving.html", "Brew again")
+
+
+def test_a_new_course_title_reaches_every_page(course: Path, preview: str) -> None:
+    """The course's title is the site's name, in every page's header and <title>."""
+    edit(course, "content/course.yml", "title: Brewing tea for a crowd", "title: Tea for many")
+    wait_for(f"{preview}/lessons/choosing.html", "Tea for many")
+    wait_for(f"{preview}/scenarios/strong-tea.html", "Tea for many")
