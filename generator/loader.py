@@ -73,8 +73,7 @@ def load_course(
     """Load, validate and cross-check every course file below `root`; with `parsed`, take
     unchanged files from there and leave each file that loaded in it. The item-writing review
     is for `check`: `reviewed=False` leaves it out (a site build does not show it)."""
-    reader = _Reader(root, layout or Layout(), parsed={} if parsed is None else parsed)
-    reader.reviewed = reviewed
+    reader = _Reader(root, layout or Layout(), parsed=parsed, reviewed=reviewed)
     with _fewer_collections():
         return reader.course()
 
@@ -111,7 +110,8 @@ class _Reader:
     """Parsed files by kind and id, e.g. `("lesson", "intro")`."""
     broken: list[FileKey] = field(default_factory=list)
     """Files that exist but did not load."""
-    parsed: Parsed = field(default_factory=dict)
+    parsed: Parsed | None = None
+    """Files loaded before, kept across a preview's rebuilds; None: read every file."""
     reviewed: bool = True
 
     def course(self) -> Course:
@@ -174,8 +174,9 @@ class _Reader:
     def file(self, rel: str, model: type[M], key: FileKey) -> M | None:
         """The file as a model, or None if it has any problem of its own (then its model is
         left out of the course, and the reference check counts the file as broken)."""
-        signature = _signature(self.root / rel)
-        earlier = self.parsed.get(rel)
+        signature, earlier = None, None
+        if self.parsed is not None:  # a preview: an unchanged file is taken as it was
+            signature, earlier = _signature(self.root / rel), self.parsed.get(rel)
         if earlier and earlier[0] == signature and isinstance(earlier[2], model):
             self.documents[key] = earlier[1]
             return earlier[2]
@@ -192,7 +193,7 @@ class _Reader:
         if loaded is None or len(self.problems) > known:
             self.broken.append(key)
             return None
-        if document is not None and signature is not None:
+        if self.parsed is not None and document is not None and signature is not None:
             self.parsed[rel] = (signature, document, loaded)
         return loaded
 
@@ -294,7 +295,8 @@ def _signature(path: Path) -> bytes | None:
     """A digest of a plain file's bytes, which tells a changed file even where the file
     system's clock is coarse; None for a link or an oversized file, read afresh each time."""
     try:
-        if not stat.S_ISREG(path.lstat().st_mode) or path.lstat().st_size > MAX_BYTES:
+        found = path.lstat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_BYTES:
             return None
         return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
