@@ -81,6 +81,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """Whether the last build left large changed pages for the next one."""
     secrets: frozenset[str] = frozenset()
     """The trainer-only texts every page was last checked against."""
+    edited: set[str]
+    """The pages whose Markdown differs from the last build's."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -101,6 +103,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError(str(error)) from None
         audience = cast("Audience", self.config.edition)
         self.site: Site = render_site(edition(course, audience), audience)
+        self.edited = {p.path for p in self.site.pages if self.previous.get(p.path) != p.markdown}
         if audience == "learner":
             self._guard(course)
         content = (self.root / self.config.content_dir).resolve()
@@ -162,7 +165,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         secrets = frozenset(trainer_only(course))
         pages = self.site.pages
         if secrets == self.secrets:
-            pages = [page for page in pages if self.previous.get(page.path) != page.markdown]
+            pages = [page for page in pages if page.path in self.edited]
         problem = leak(((page.path, page.markdown) for page in pages), course)
         if problem:
             raise PluginError(problem)
@@ -184,7 +187,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             shown = showing(previous[0], layout[0], footer=footer) if pruned else None
         if shown is None:
             return {page.path for page in pages}
-        return shown | {p.path for p in pages if self.previous.get(p.path) != p.markdown}
+        return shown | self.edited
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.later and self.server is not None:
