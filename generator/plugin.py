@@ -20,6 +20,7 @@ from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, leak, trainer_only
 from generator.loader import Layout, Parsed, load_course
 from generator.navigation import showing
+from generator.preview import stamps
 from generator.problems import ContentError
 from generator.project import (
     EXTENSIONS,
@@ -241,10 +242,10 @@ def _later(changed: set[str], pages: list[Page]) -> set[str]:
 
 def _watch(server: LiveReloadServer, folders: list[Path]) -> None:
     """Ask for a rebuild as soon as a course file is saved (MkDocs looks every 0.5 s)."""
-    seen = _stamps(folders)
+    seen = stamps(folders)
     while not getattr(server, "_shutdown", True):
         time.sleep(WATCH_EVERY)
-        now = _stamps(folders)
+        now = stamps(folders)
         if now != seen:
             seen = now
             _ask_rebuild(server)
@@ -258,11 +259,6 @@ def _ask_rebuild(server: LiveReloadServer) -> None:
         with condition:
             server._want_rebuild = True
             condition.notify_all()
-
-
-def _stamps(folders: list[Path]) -> set[tuple[str, int, int]]:
-    stats = ((p, p.stat()) for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file())
-    return {(str(p), s.st_mtime_ns, s.st_size) for p, s in stats}
 
 
 def _use_course_theme(config: MkDocsConfig) -> None:

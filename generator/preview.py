@@ -1,6 +1,7 @@
-"""The live preview with Zensical: the course's project is written to a folder of its own,
+"""The live previews. With Zensical: the course's project is written to a folder of its own,
 Zensical serves it, and every change to the course files, the site settings or the theme
-overrides is written into that folder, page by changed page, for Zensical to rebuild."""
+overrides is written into that folder, page by changed page, for Zensical to rebuild. With
+MkDocs, the plugin watches the course files with the same stamps."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from generator.settings import CONFIG, read_settings
 from generator.writer import project, sync
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from generator.loader import Layout, Parsed
     from generator.writer import Files
 
@@ -36,13 +39,16 @@ def serve(root: Path, layout: Layout, port: int) -> int:
     for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped, or its terminal closed: clean up
         signal.signal(stop, _stop)
     try:
-        stamp, broken = _stamp(root, layout), False
+        places = _watched(root, layout)
+        stamp, broken = stamps(places), False
         while server.poll() is None:
             time.sleep(POLL)
-            now = _stamp(root, layout)
+            now = stamps(places)
             if now != stamp:
-                stamp = now
                 files, broken = _update(root, (layout, parsed), folder, files, broken)
+                watched = _watched(root, layout)  # mkdocs.yml may name other overrides now
+                stamp = now if watched == places else stamps(watched)
+                places = watched
         return server.returncode
     except KeyboardInterrupt:  # Ctrl+C: the way to stop a preview
         return 0
@@ -72,14 +78,22 @@ def _update(
     return new, False
 
 
-def _stamp(root: Path, layout: Layout) -> tuple[tuple[str, int, int], ...]:
-    """Each watched file with its modification time and size."""
-    folders = [root / layout.content_dir, root / layout.quizzes_dir]
+def stamps(places: Iterable[Path]) -> frozenset[tuple[str, int, int]]:
+    """Each file at or below `places` with its modification time and size: a change to any
+    of them changes the stamps. Both previews watch the course files with it."""
+    files = (f for p in places for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+    return frozenset((str(f), s.st_mtime_ns, s.st_size) for f in files for s in [f.stat()])
+
+
+def _watched(root: Path, layout: Layout) -> list[Path]:
+    """The site's settings, the course's folders and the site's own theme overrides."""
     custom = _custom_dir(root)
-    folders += [root / custom] if custom else []
-    paths = [root / CONFIG, *(p for f in folders if f.is_dir() for p in f.rglob("*"))]
-    stats = ((p, p.stat()) for p in paths if p.is_file())
-    return tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p, s in stats))
+    return [
+        root / CONFIG,
+        root / layout.content_dir,
+        root / layout.quizzes_dir,
+        *([root / custom] if custom else []),
+    ]
 
 
 def _custom_dir(root: Path) -> str | None:
