@@ -31,6 +31,7 @@ from generator.project import (
     theme_problem,
 )
 from generator.render import THEME, Page, Site, render_site
+from generator.writer import languages_in
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -283,8 +284,7 @@ def _use_course_theme(config: MkDocsConfig) -> None:
 
 def _speak(config: MkDocsConfig, language: str) -> None:
     """The theme's own words in the course's language too, where the theme has them."""
-    have = [p.stem for d in config.theme.dirs for p in Path(d).glob("partials/languages/*.html")]
-    code = theme_language(language, have)
+    code = theme_language(language, languages_in([Path(d) for d in config.theme.dirs]))
     if code:
         config.theme["language"] = code
 

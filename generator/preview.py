@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.problems import ContentError
-from generator.settings import CONFIG, read_settings
+from generator.settings import CONFIG, read_settings, theme_settings
 from generator.writer import project, sync
 
 if TYPE_CHECKING:
@@ -99,8 +99,7 @@ def _watched(root: Path, layout: Layout) -> list[Path]:
 def _custom_dir(root: Path) -> str | None:
     """The site's own theme overrides, if its settings name them and can be read."""
     try:
-        theme = read_settings(root).get("theme") if (root / CONFIG).is_file() else None
+        custom = theme_settings(read_settings(root)).get("custom_dir")
     except ContentError:
         return None
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     return custom if isinstance(custom, str) else None

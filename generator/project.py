@@ -15,7 +15,7 @@ import yaml
 from markupsafe import escape
 
 from generator.language import translations
-from generator.settings import PythonName
+from generator.settings import PythonName, theme_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -169,8 +169,7 @@ def _settings(own: Mapping[str, Any], add: Additions, builder: str) -> dict[str,
             settings[key] = getattr(add, key)
     if not settings.get("nav"):
         settings["nav"] = add.nav
-    theme = settings.get("theme") or {}
-    theme = dict(theme) if isinstance(theme, dict) else {"name": theme}
+    theme = theme_settings(settings)
     theme |= {"name": theme.get("name", THEME_NAME), "custom_dir": OVERRIDES}
     if builder == "zensical":
         theme.setdefault("variant", "classic")  # the look of the Material theme

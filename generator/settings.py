@@ -11,6 +11,7 @@ import yaml
 from generator.problems import ContentError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
 CONFIG = "mkdocs.yml"
@@ -51,6 +52,12 @@ def _python(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
 _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("!", _plain)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _python)
+
+
+def theme_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the `theme:` settings as a mapping: `theme: material` is `{name: material}`."""
+    theme = settings.get("theme") or {}
+    return dict(theme) if isinstance(theme, dict) else {"name": theme}
 
 
 def read_settings(root: Path, name: str = CONFIG) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from generator.loader import Layout, Parsed, load_course
 from generator.problems import ContentError, Problem
 from generator.project import BUILDERS, DOCS, OVERRIDES, configuration, theme_problem
 from generator.render import THEME, render_site
-from generator.settings import CONFIG, read_settings
+from generator.settings import CONFIG, read_settings, theme_settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -41,8 +41,7 @@ def project(
     site setting that cannot be built. A preview passes the files it `parsed` before."""
     course = load_course(root, layout, parsed, reviewed=False)
     own = read_settings(root) if (root / CONFIG).is_file() else {}
-    theme = own.get("theme") or {}
-    theme = theme if isinstance(theme, dict) else {"name": theme}
+    theme = theme_settings(own)
     problem = theme_problem(theme.get("name", "material"))
     site = render_site(edition(course, audience), audience)
     leaked = leak(((p.path, p.markdown) for p in site.pages), course)
@@ -79,7 +78,7 @@ def project_files(
                 ]
             )
         files[f"{DOCS}/{name}"] = content / name
-    languages = [p.stem for p in _languages(builder, custom)]
+    languages = _languages(builder, custom)
     files[BUILDERS[builder]] = configuration(own, course, site, builder, languages)
     files[MARKER] = ""
     return files
@@ -91,14 +90,18 @@ def _tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, Path]:
     return {rel: p for rel, p in tree.items() if not rel.startswith(tuple(f"{s}/" for s in skip))}
 
 
-def _languages(builder: str, custom: Path | None) -> list[Path]:
-    """The theme's language partials: the builder's own, ours and the site's."""
+def _languages(builder: str, custom: Path | None) -> list[str]:
+    """The languages of the theme's own words: the builder's, ours and the site's."""
     spec = importlib.util.find_spec(THEME_PACKAGES[builder])
     folders = (
         [Path(p) / "templates" for p in (spec.submodule_search_locations or [])] if spec else []
     )
-    folders += [THEME, *([custom] if custom else [])]
-    return [p for folder in folders for p in folder.glob("partials/languages/*.html")]
+    return languages_in([*folders, THEME, *([custom] if custom else [])])
+
+
+def languages_in(folders: list[Path]) -> list[str]:
+    """The languages that theme folders have words in (`partials/languages/de.html`)."""
+    return [p.stem for folder in folders for p in folder.glob("partials/languages/*.html")]
 
 
 BUILT = ("site", ".cache")
