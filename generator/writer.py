@@ -131,30 +131,26 @@ def write_new(files: Files, out: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def sync(files: Files, out: Path, previous: Files) -> int:
+def sync(files: Files, out: Path, previous: Files) -> None:
     """Bring `out`, written from `previous`, up to `files`: write what changed, remove what is
-    gone. Returns how many files changed; a builder watching `out` rebuilds only those."""
-    changed = 0
+    gone, so that a builder watching `out` rebuilds only from those."""
     for rel, content in files.items():
         if previous.get(rel) != content or isinstance(content, Path):
-            changed += _put(out / rel, content)
+            _put(out / rel, content)
     for rel in previous.keys() - files.keys():
         (out / rel).unlink(missing_ok=True)
-        changed += 1
-    return changed
 
 
-def _put(target: Path, content: str | Path) -> bool:
-    """Write one file unless it already holds `content`; True if it was written."""
+def _put(target: Path, content: str | Path) -> None:
+    """Write one file unless it already holds `content`, which keeps its time unchanged."""
     new = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
     if target.is_file() and target.read_bytes() == new:
-        return False
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, Path):
         shutil.copyfile(content, target)
     else:
         target.write_text(content, encoding="utf-8", newline="\n")
-    return True
 
 
 def _swap(staging: Path, out: Path) -> None:
