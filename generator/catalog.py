@@ -13,8 +13,8 @@ from generator.syllabus import Day
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from generator.models import Course, Guideline, Objective, Scenario
-    from generator.questions import Quiz
+    from generator.models import Answer, Course, Guideline, Objective, Scenario
+    from generator.questions import Question, Quiz
     from generator.syllabus import Activity, AgendaItem, DeliveryFormat
 
 PAGES = {
@@ -348,6 +348,17 @@ class Catalog:
             "quiz": self.course.quizzes,
         }
         return page(kind, ident) if ident in known.get(kind, {}) else None
+
+    def objective(self, ident: str) -> tuple[str, Objective]:
+        """The lesson that teaches an objective, and the objective."""
+        return self.objectives[ident]
+
+    def scenario(self, ident: str) -> Scenario:
+        return self.course.scenarios[ident]
+
+    def answers(self, question: Question) -> list[Answer]:
+        """A question's answers; a scenario question's come from its scenario."""
+        return question.answers(self.course.scenarios)
 
     def objective_page(self, ident: str) -> str:
         return page("lesson", self.objectives[ident][0], anchor("objective", ident))

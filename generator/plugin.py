@@ -9,11 +9,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, FileSystemLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.deck import ASSETS as DECK_ASSETS
@@ -30,7 +30,7 @@ from generator.project import (
     theme_language,
     theme_problem,
 )
-from generator.render import THEME, Page, Site, render_site
+from generator.render import THEME, Page, Rendered, Site, render_site
 from generator.writer import languages_in
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from jinja2.bccache import Bucket
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.theme import Theme
 
     from generator.edition import Audience
     from generator.models import Course
@@ -89,22 +90,27 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.compiled = _Compiled()
+        self.listed: dict[object, list[str]] = {}  # the theme's files, by theme folders
         self.parsed: Parsed = {}  # the course files as loaded, for the next preview rebuild
+        self.rendered: Rendered = {}  # and the pages rendered from them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
 
+    @event_priority(50)  # before the search plugin reads the theme's words for its language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).resolve().parent
+        self.settings = _settings_stamp(config)
+        _keep_theme(config, self.compiled, self.listed, self.settings)
         layout = Layout(self.config.content_dir, self.config.quizzes_dir)
         try:
             course = load_course(self.root, layout, self.parsed, reviewed=False)
         except ContentError as error:
             raise PluginError(str(error)) from None
         audience = cast("Audience", self.config.edition)
-        self.site: Site = render_site(edition(course, audience), audience)
+        self.site: Site = render_site(edition(course, audience), audience, self.rendered)
         self.edited = {p.path for p in self.site.pages if self.previous.get(p.path) != p.markdown}
         if audience == "learner":
             self._guard(course)
@@ -134,7 +140,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.config.edition == "learner":  # the presenter slides are the trainer's
             kept = Files([f for f in kept if not f.src_uri.startswith(f"{DECK_ASSETS}/")])
         shown = (config.site_name, config.site_description, config.copyright)  # on every page
-        layout = (self.site.nav, (_stamp(config), shown, config.theme.get("language")))
+        layout = (self.site.nav, (self.settings, shown, config.theme.get("language")))
         changed = self._changed(config, layout)
         later = _later(changed, self.site.pages) if self.server is not None else set()
         _refuse_shadowing(config, self.config.content_dir, self.published, self.root)
@@ -194,12 +200,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.later and self.server is not None:
             _ask_rebuild(self.server)  # the large pages, once the author's page is served
-
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
-        """Keep the theme's compiled templates across a preview's rebuilds: MkDocs makes a new
-        template environment for each, which would compile every template again (a checksum
-        of each template's source tells a changed one)."""
-        env.bytecode_cache = self.compiled
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if not self.config.enabled:
@@ -305,13 +305,53 @@ def _held_back(source: str | None, folders: list[Path], published: set[Path]) ->
     course.yml are published, as they are. Generated pages and theme files are not there."""
     if not source:
         return False
-    path = Path(source).resolve()
     inside = any(Path(source).absolute().is_relative_to(f.absolute()) for f in folders)
-    return inside and path not in published
+    return inside and Path(source).resolve() not in published
 
 
-def _stamp(config: MkDocsConfig) -> tuple[float, ...]:
-    """When mkdocs.yml and the theme overrides last changed: every page shows them."""
+def _settings_stamp(config: MkDocsConfig) -> frozenset[tuple[str, int, int]]:
+    """mkdocs.yml and the files of the theme overrides, with when each last changed: every
+    page shows them, and a file added to the overrides must be listed."""
     custom = config.theme.custom_dir
-    paths = [Path(config.config_file_path), *(Path(custom).rglob("*") if custom else [])]
-    return tuple(sorted(path.stat().st_mtime for path in paths if path.is_file()))
+    return stamps([Path(config.config_file_path), *([Path(custom)] if custom else [])])
+
+
+def _keep_theme(
+    config: MkDocsConfig, compiled: _Compiled, listed: dict[object, list[str]], stamp: object
+) -> None:
+    """Every template environment of the theme keeps its compiled templates and its list of
+    files across a preview's rebuilds: MkDocs makes a new environment for each build (and the
+    search plugin one more), which would compile the templates again and list the theme's files
+    again, 14,525 of them with Material's icons."""
+    theme: Theme = config.theme
+    make = theme.get_env
+
+    def get_env() -> Environment:
+        env = make()
+        env.loader = _ThemeFiles(theme.dirs, listed, stamp)
+        env.bytecode_cache = compiled
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+class _ThemeFiles(FileSystemLoader):
+    """The theme's folders, listed once for as long as the overrides keep the same files. Files
+    in hidden folders (the icons) are left out of the list: MkDocs never copies them, and pages
+    include them by name."""
+
+    def __init__(self, dirs: list[str], listed: dict[object, list[str]], stamp: object) -> None:
+        super().__init__(dirs)
+        self.listed = listed
+        self.key = (tuple(dirs), stamp)
+
+    def list_templates(self) -> list[str]:
+        if self.key not in self.listed:
+            self.listed.clear()
+            names = super().list_templates()
+            self.listed[self.key] = [n for n in names if not _hidden(n)]
+        return list(self.listed[self.key])
+
+
+def _hidden(name: str) -> bool:
+    return any(part.startswith(".") for part in name.split("/"))

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from generator.loader import Layout, Parsed
+    from generator.render import Rendered
     from generator.writer import Files
 
 POLL = 0.1
@@ -30,8 +31,8 @@ POLL = 0.1
 
 def serve(root: Path, layout: Layout, port: int) -> int:
     """Serve the course on 127.0.0.1:`port` until Zensical stops or Ctrl+C; return its status."""
-    parsed: Parsed = {}  # the course files as loaded, for the next update
-    files = project(root, layout, "learner", "zensical", parsed)
+    kept: tuple[Parsed, Rendered] = ({}, {})  # the course files and pages, for the next update
+    files = project(root, layout, "learner", "zensical", kept)
     folder = Path(tempfile.mkdtemp(prefix="coursewright-preview-"))
     sync(files, folder, {})
     command = [sys.executable, "-m", "zensical", "serve", "-a", f"127.0.0.1:{port}"]
@@ -45,7 +46,7 @@ def serve(root: Path, layout: Layout, port: int) -> int:
             time.sleep(POLL)
             now = stamps(places)
             if now != stamp:
-                files, broken = _update(root, (layout, parsed), folder, files, broken)
+                files, broken = _update(root, (layout, kept), folder, files, broken)
                 watched = _watched(root, layout)  # mkdocs.yml may name other overrides now
                 stamp = now if watched == places else stamps(watched)
                 places = watched
@@ -63,7 +64,11 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def _update(
-    root: Path, course: tuple[Layout, Parsed], folder: Path, files: Files, broken: bool
+    root: Path,
+    course: tuple[Layout, tuple[Parsed, Rendered]],
+    folder: Path,
+    files: Files,
+    broken: bool,
 ) -> tuple[Files, bool]:
     """Write what changed, and whether the course is broken now: on a problem, say so and keep
     the pages as they were; once it is fixed, say that too."""

@@ -9,7 +9,7 @@ import functools
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
@@ -53,35 +53,108 @@ class Site:
     nav: list[NavItem] = field(default_factory=list)
 
 
-def render_site(course: Course, audience: Audience = "learner") -> Site:
+def render_site(
+    course: Course, audience: Audience = "learner", rendered: Rendered | None = None
+) -> Site:
     """Render every page of the course, as seen by `audience`: pass the course through
-    `edition.edition` first, which removes what that audience may not see."""
+    `edition.edition` first, which removes what that audience may not see. With `rendered`
+    (a preview keeps it across rebuilds), a page of one item that would read the same as
+    before is taken from it; the pages are the same either way."""
     catalog = Catalog(course)
     language = course.syllabus.language
-    env = _environment(language)
-    trainer = audience == "trainer"
-    rendered = []
-    for kind, ident, context in _pages(course, trainer):
+    pages = []
+    for kind, ident, context in _pages(course, audience == "trainer"):
         path = page(kind, ident)
-        text = env.get_template(f"{kind}.md.jinja").render(
-            page=path,
-            course=course,
-            syllabus=course.syllabus,
-            catalog=catalog,
-            trainer=trainer,
-            **context,
-        )
-        if trainer:
-            text = _marked_for_trainers(text, translations(language).gettext, kind in HANDED_OUT)
-        while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
-            text = text.replace("\n\n\n", "\n\n")
-        text = _linked(text.strip("\n") + "\n", catalog, path)
-        rendered.append(Page(path, text, course.files.get((kind, ident))))
-    rendered.append(Page(MAP, course_map(course, catalog), None))
+        if kind not in ITEMS:
+            text = _page(course, catalog, audience, (kind, ident, context))
+        else:
+            inputs = (audience, course.syllabus, list(context.items()))
+            known = (rendered or {}).get(path)
+            if known and known[0] == inputs and _reads_same(catalog, known[1]):
+                text = known[2]
+            else:
+                reads = _Reads(catalog)
+                text = _page(course, cast("Catalog", reads), audience, (kind, ident, context))
+                if rendered is not None:
+                    rendered[path] = (inputs, reads.log, text)
+        pages.append(Page(path, text, course.files.get((kind, ident))))
+    pages.append(Page(MAP, course_map(course, catalog), None))
+    if audience == "trainer":
+        pages += [Page(path, html, None) for path, html in decks(course, catalog)]
+    nav = navigation(course, catalog, translations(language).gettext, audience == "trainer")
+    return Site(pages, nav)
+
+
+def _page(
+    course: Course, catalog: Catalog, audience: Audience, which: tuple[str, str, dict[str, Any]]
+) -> str:
+    """One page's Markdown from its template. A page of one item reads the rest of the course
+    through the catalog alone."""
+    kind, ident, context = which
+    language = course.syllabus.language
+    path = page(kind, ident)
+    trainer = audience == "trainer"
+    template = _environment(language).get_template(f"{kind}.md.jinja")
+    whole = None if kind in ITEMS else course
+    text = template.render(
+        page=path,
+        course=whole,
+        syllabus=course.syllabus,
+        catalog=catalog,
+        trainer=trainer,
+        **context,
+    )
     if trainer:
-        rendered += [Page(path, html, None) for path, html in decks(course, catalog)]
-    nav = navigation(course, catalog, translations(language).gettext, trainer)
-    return Site(rendered, nav)
+        text = _marked_for_trainers(text, translations(language).gettext, kind in HANDED_OUT)
+    while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
+        text = text.replace("\n\n\n", "\n\n")
+    return _linked(text.strip("\n") + "\n", catalog, path)
+
+
+ITEMS = ("lesson", "scenario", "quiz", "own")
+"""Pages of one item each, which read the rest of the course through the catalog alone. Every
+other page gathers the whole course, and is rendered on every build."""
+
+Read = tuple[str, "tuple[Any, ...] | None", object]
+"""What a page read of the catalog: a method, its arguments and its result; or an attribute
+(no arguments) and its value."""
+
+Rendered = dict[str, tuple[object, list[Read], str]]
+"""Pages of one item rendered before, by path: what they were rendered for (the audience,
+the course settings, the item), what they read of the catalog, and their Markdown."""
+
+
+class _Reads:
+    """A catalog that notes what a page reads of it, and answers as the catalog does."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.log: list[Read] = []
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self.catalog, name)
+        if not callable(value):
+            self.log.append((name, None, value))
+            return value
+
+        def read(*args: Any) -> Any:
+            result = value(*args)
+            self.log.append((name, args, result))
+            return result
+
+        return read
+
+
+def _reads_same(catalog: Catalog, log: list[Read]) -> bool:
+    """Whether every read in `log` gives the same result from `catalog`."""
+    for name, args, result in log:
+        try:
+            value = getattr(catalog, name)
+            if (value if args is None else value(*args)) != result:
+                return False
+        except (LookupError, ValueError):  # what was read is gone from the course
+            return False
+    return True
 
 
 def _marked_for_trainers(text: str, _: Callable[[str], str], handed_out: bool) -> str:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from generator.edition import Audience
     from generator.models import Course
-    from generator.render import Site
+    from generator.render import Rendered, Site
 
 MARKER = ".coursewright-build"
 """Left in every folder `build` writes, so a later build may replace it."""
@@ -35,15 +35,21 @@ Files = dict[str, "str | Path"]
 
 
 def project(
-    root: Path, layout: Layout, audience: Audience, builder: str, parsed: Parsed | None = None
+    root: Path,
+    layout: Layout,
+    audience: Audience,
+    builder: str,
+    kept: tuple[Parsed, Rendered] | None = None,
 ) -> Files:
     """The course in `root` as a project for `builder`; raises ContentError for a course or a
-    site setting that cannot be built. A preview passes the files it `parsed` before."""
+    site setting that cannot be built. A preview passes the files it parsed and the pages it
+    rendered before, which it `kept`."""
+    parsed, rendered = kept or (None, None)
     course = load_course(root, layout, parsed, reviewed=False)
     own = read_settings(root) if (root / CONFIG).is_file() else {}
     theme = theme_settings(own)
     problem = theme_problem(theme.get("name", "material"))
-    site = render_site(edition(course, audience), audience)
+    site = render_site(edition(course, audience), audience, rendered)
     leaked = leak(((p.path, p.markdown) for p in site.pages), course)
     if problem or (audience == "learner" and leaked):
         raise ContentError([Problem.about(CONFIG if problem else "course", str(problem or leaked))])
