@@ -207,6 +207,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         folders = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
         for folder in folders:
             server.watch(str(folder))
+        server.build_delay = min(server.build_delay, SETTLE)
         watcher = threading.Thread(target=_watch, args=(server, folders), daemon=True)
         watcher.start()
         self.server = server
@@ -228,6 +229,9 @@ class _Compiled(BytecodeCache):
 
 WATCH_EVERY = 0.05
 """Seconds between looks at the course folders while serving; MkDocs itself looks every 0.5 s."""
+SETTLE = 0.02
+"""Seconds the preview waits after a request to rebuild for more saves to come, where MkDocs
+waits 0.1 s: the watcher asks once per look, so the saves of one look come as one."""
 
 
 LARGE = 64_000

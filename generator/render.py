@@ -58,57 +58,83 @@ def render_site(
 ) -> Site:
     """Render every page of the course, as seen by `audience`: pass the course through
     `edition.edition` first, which removes what that audience may not see. With `rendered`
-    (a preview keeps it across rebuilds), a page of one item that would read the same as
-    before is taken from it; the pages are the same either way."""
-    catalog = Catalog(course)
-    language = course.syllabus.language
-    pages = []
-    for kind, ident, context in _pages(course, audience == "trainer"):
-        path = page(kind, ident)
-        if kind not in ITEMS:
-            text = _page(course, catalog, audience, (kind, ident, context))
-        else:
-            inputs = (audience, course.syllabus, list(context.items()))
-            known = (rendered or {}).get(path)
-            if known and known[0] == inputs and _reads_same(catalog, known[1]):
-                text = known[2]
-            else:
-                reads = _Reads(catalog)
-                text = _page(course, cast("Catalog", reads), audience, (kind, ident, context))
-                if rendered is not None:
-                    rendered[path] = (inputs, reads.log, text)
-        pages.append(Page(path, text, course.files.get((kind, ident))))
-    pages.append(Page(MAP, course_map(course, catalog), None))
+    (a preview keeps it across rebuilds), a page or part that would read the same as before
+    is taken from it; the pages are the same either way."""
+    renderer = _Renderer(course, Catalog(course), audience, rendered)
+    pages = [
+        Page(
+            page(kind, ident), renderer.page(kind, ident, context), course.files.get((kind, ident))
+        )
+        for kind, ident, context in _pages(course, audience == "trainer")
+    ]
+    pages.append(Page(MAP, course_map(course, renderer.catalog), None))
     if audience == "trainer":
-        pages += [Page(path, html, None) for path, html in decks(course, catalog)]
-    nav = navigation(course, catalog, translations(language).gettext, audience == "trainer")
-    return Site(pages, nav)
+        pages += [Page(path, html, None) for path, html in decks(course, renderer.catalog)]
+    _ = translations(course.syllabus.language).gettext
+    return Site(pages, navigation(course, renderer.catalog, _, audience == "trainer"))
 
 
-def _page(
-    course: Course, catalog: Catalog, audience: Audience, which: tuple[str, str, dict[str, Any]]
-) -> str:
-    """One page's Markdown from its template. A page of one item reads the rest of the course
-    through the catalog alone."""
-    kind, ident, context = which
-    language = course.syllabus.language
-    path = page(kind, ident)
-    trainer = audience == "trainer"
-    template = _environment(language).get_template(f"{kind}.md.jinja")
-    whole = None if kind in ITEMS else course
-    text = template.render(
-        page=path,
-        course=whole,
-        syllabus=course.syllabus,
-        catalog=catalog,
-        trainer=trainer,
-        **context,
-    )
-    if trainer:
-        text = _marked_for_trainers(text, translations(language).gettext, kind in HANDED_OUT)
-    while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
-        text = text.replace("\n\n\n", "\n\n")
-    return _linked(text.strip("\n") + "\n", catalog, path)
+@dataclass(frozen=True)
+class _Renderer:
+    """Fills the templates for one edition of a course."""
+
+    course: Course
+    catalog: Catalog
+    audience: Audience
+    rendered: Rendered | None
+
+    def page(self, kind: str, ident: str, context: dict[str, Any]) -> str:
+        """A page's Markdown. A page of one item reads the rest of the course through the
+        catalog alone, and may be kept; a page that gathers the course has it all, and keeps
+        its parts (`part()` in its template)."""
+        path = page(kind, ident)
+
+        def fill(catalog: Catalog) -> str:
+            whole = {} if kind in ITEMS else {"course": self.course, "part": self.part(path)}
+            template = self.env.get_template(f"{kind}.md.jinja")
+            text = template.render(page=path, **self.common(catalog), **whole, **context)
+            if self.audience == "trainer":
+                _ = translations(self.course.syllabus.language).gettext
+                text = _marked_for_trainers(text, _, kind in HANDED_OUT)
+            while "\n\n\n" in text:  # templates leave blank lines where optional parts are absent
+                text = text.replace("\n\n\n", "\n\n")
+            return _linked(text.strip("\n") + "\n", catalog, path)
+
+        return self.kept(path, context, fill) if kind in ITEMS else fill(self.catalog)
+
+    def part(self, path: str) -> Callable[..., str]:
+        """Renders a part of the page at `path` from `parts/<name>.md.jinja`: one item of
+        the course (a lesson of the handout), reading the rest through the catalog alone."""
+
+        def part(name: str, **context: Any) -> str:
+            def fill(catalog: Catalog) -> str:
+                template = self.env.get_template(f"parts/{name}.md.jinja")
+                return template.render(page=path, **self.common(catalog), **context)
+
+            return self.kept(f"{path}|{name}|{context.get('slug')}", context, fill)
+
+        return part
+
+    def common(self, catalog: Catalog) -> dict[str, Any]:
+        trainer = self.audience == "trainer"
+        return {"syllabus": self.course.syllabus, "catalog": catalog, "trainer": trainer}
+
+    @property
+    def env(self) -> Environment:
+        return _environment(self.course.syllabus.language)
+
+    def kept(self, key: str, context: dict[str, Any], fill: Callable[[Catalog], str]) -> str:
+        """`fill`'s text, or the text kept under `key` if it was filled for the same audience,
+        course settings and `context`, and every read of the catalog gives the same now."""
+        inputs = (self.audience, self.course.syllabus, list(context.items()))
+        known = (self.rendered or {}).get(key)
+        if known and known[0] == inputs and _reads_same(self.catalog, known[1]):
+            return known[2]
+        reads = _Reads(self.catalog)
+        text = fill(cast("Catalog", reads))
+        if self.rendered is not None:
+            self.rendered[key] = (inputs, reads.log, text)
+        return text
 
 
 ITEMS = ("lesson", "scenario", "quiz", "own")
@@ -120,8 +146,9 @@ Read = tuple[str, "tuple[Any, ...] | None", object]
 (no arguments) and its value."""
 
 Rendered = dict[str, tuple[object, list[Read], str]]
-"""Pages of one item rendered before, by path: what they were rendered for (the audience,
-the course settings, the item), what they read of the catalog, and their Markdown."""
+"""Pages of one item, and parts of other pages, rendered before, by path: what they were
+rendered for (the audience, the course settings, the item), what they read of the catalog, and
+their Markdown."""
 
 
 class _Reads:
