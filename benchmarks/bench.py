@@ -321,6 +321,11 @@ MkDocs runs Jinja, its search plugin and every plugin event in Python. The cours
 Markdown (question forms in `md_in_html` blocks, a handout of the whole course) is the
 larger part of the work in both, so the two take about as long; Zensical's own figure
 ("Build finished in") leaves out starting Python and reading its configuration.
+The MkDocs preview renders again only the pages of one item, and the handout's parts, whose
+inputs changed (what they read of the course is noted when they are rendered), keeps the
+theme's compiled templates and file list, and has MkDocs rebuild the pages whose Markdown or
+navigation changed: a summary edit rebuilds the lesson and the home page, and then the handout
+in a rebuild of its own.
 Zensical's preview rebuilds from the files the course writes into its project, changed ones
 only; still, a title edit there takes about as long as a full build (compare the preview
 and full-build columns), as if every page that shows the navigation were built again.

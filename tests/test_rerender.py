@@ -104,6 +104,7 @@ def pages(course: Course, audience: Audience, store: Rendered | None = None) -> 
     return {page.path: page.markdown for page in site.pages}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("folder", "audience"),
     [(TEA, "learner"), (TEA, "trainer"), (ROOT, "learner")],
