@@ -9,7 +9,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
-from jinja2 import BytecodeCache, FileSystemLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -20,7 +19,7 @@ from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, leak, trainer_only
 from generator.loader import Layout, Parsed, load_course
 from generator.navigation import showing
-from generator.preview import stamps
+from generator.preview import Compiled, ThemeFiles, stamps
 from generator.problems import ContentError
 from generator.project import (
     EXTENSIONS,
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from jinja2 import Environment
-    from jinja2.bccache import Bucket
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.theme import Theme
@@ -89,7 +87,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.compiled = _Compiled()
+        self.compiled = Compiled()
         self.listed: dict[object, list[str]] = {}  # the theme's files, by theme folders
         self.parsed: Parsed = {}  # the course files as loaded, for the next preview rebuild
         self.rendered: Rendered = {}  # and the pages rendered from them
@@ -213,20 +211,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.server = server
 
 
-class _Compiled(BytecodeCache):
-    """Compiled templates in memory, for as long as the plugin lives."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
 WATCH_EVERY = 0.05
 """Seconds between looks at the course folders while serving; MkDocs itself looks every 0.5 s."""
 SETTLE = 0.02
@@ -321,7 +305,7 @@ def _settings_stamp(config: MkDocsConfig) -> frozenset[tuple[str, int, int]]:
 
 
 def _keep_theme(
-    config: MkDocsConfig, compiled: _Compiled, listed: dict[object, list[str]], stamp: object
+    config: MkDocsConfig, compiled: Compiled, listed: dict[object, list[str]], stamp: object
 ) -> None:
     """Every template environment of the theme keeps its compiled templates and its list of
     files across a preview's rebuilds: MkDocs makes a new environment for each build (and the
@@ -332,30 +316,8 @@ def _keep_theme(
 
     def get_env() -> Environment:
         env = make()
-        env.loader = _ThemeFiles(theme.dirs, listed, stamp)
+        env.loader = ThemeFiles(theme.dirs, listed, stamp)
         env.bytecode_cache = compiled
         return env
 
     theme.get_env = get_env  # type: ignore[method-assign]
-
-
-class _ThemeFiles(FileSystemLoader):
-    """The theme's folders, listed once for as long as the overrides keep the same files. Files
-    in hidden folders (the icons) are left out of the list: MkDocs never copies them, and pages
-    include them by name."""
-
-    def __init__(self, dirs: list[str], listed: dict[object, list[str]], stamp: object) -> None:
-        super().__init__(dirs)
-        self.listed = listed
-        self.key = (tuple(dirs), stamp)
-
-    def list_templates(self) -> list[str]:
-        if self.key not in self.listed:
-            self.listed.clear()
-            names = super().list_templates()
-            self.listed[self.key] = [n for n in names if not _hidden(n)]
-        return list(self.listed[self.key])
-
-
-def _hidden(name: str) -> bool:
-    return any(part.startswith(".") for part in name.split("/"))

@@ -1,7 +1,8 @@
 """The live previews. With Zensical: the course's project is written to a folder of its own,
 Zensical serves it, and every change to the course files, the site settings or the theme
 overrides is written into that folder, page by changed page, for Zensical to rebuild. With
-MkDocs, the plugin watches the course files with the same stamps."""
+MkDocs, the plugin watches the course files with the same stamps, and keeps the theme's
+compiled templates and its list of files across rebuilds."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import BytecodeCache, FileSystemLoader
+
 from generator.problems import ContentError
 from generator.settings import CONFIG, read_settings, theme_settings
 from generator.writer import project, sync
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from jinja2.bccache import Bucket
 
     from generator.loader import Layout, Parsed
     from generator.render import Rendered
@@ -108,3 +113,39 @@ def _custom_dir(root: Path) -> str | None:
     except ContentError:
         return None
     return custom if isinstance(custom, str) else None
+
+
+class Compiled(BytecodeCache):
+    """Compiled templates in memory, for as long as the plugin lives."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class ThemeFiles(FileSystemLoader):
+    """The theme's folders, listed once for as long as the overrides keep the same files. Files
+    in hidden folders (the icons) are left out of the list: MkDocs never copies them, and pages
+    include them by name."""
+
+    def __init__(self, dirs: list[str], listed: dict[object, list[str]], stamp: object) -> None:
+        super().__init__(dirs)
+        self.listed = listed
+        self.key = (tuple(dirs), stamp)
+
+    def list_templates(self) -> list[str]:
+        if self.key not in self.listed:
+            self.listed.clear()
+            names = super().list_templates()
+            self.listed[self.key] = [n for n in names if not _hidden(n)]
+        return list(self.listed[self.key])
+
+
+def _hidden(name: str) -> bool:
+    return any(part.startswith(".") for part in name.split("/"))

@@ -377,9 +377,9 @@ def test_compiled_templates_outlive_the_template_environment() -> None:
     from jinja2 import DictLoader, Environment
     from jinja2.bccache import Bucket
 
-    from generator.plugin import _Compiled
+    from generator.preview import Compiled
 
-    class Counting(_Compiled):
+    class Counting(Compiled):
         compiled = 0
 
         def dump_bytecode(self, bucket: Bucket) -> None:
