@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from generator.models import Course
 
 
+log = logging.getLogger("mkdocs.plugins.coursewright")
+
+
 class CoursePluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the course pages off without removing the plugin."""
@@ -84,6 +88,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """The trainer-only texts every page was last checked against."""
     edited: set[str]
     """The pages whose Markdown differs from the last build's."""
+    course: Course | None = None
+    """The course as it last loaded, which a preview keeps showing while a file is broken."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,7 +112,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         try:
             course = load_course(self.root, layout, self.parsed, reviewed=False)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            course = self._last_good(error)
+        self.course = course
         audience = cast("Audience", self.config.edition)
         self.site: Site = render_site(edition(course, audience), audience, self.rendered)
         self.edited = {p.path for p in self.site.pages if self.previous.get(p.path) != p.markdown}
@@ -128,6 +135,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             config.copyright = adds.copyright
         config.extra["coursewright"] = adds.words
         return config
+
+    def _last_good(self, error: ContentError) -> Course:
+        """In a preview, the course as it last loaded: its pages stay served while the author
+        mends a file (MkDocs would hold every request until a build succeeds), and the problem is
+        reported again on each rebuild. A build, or a preview's first, has nothing to fall back
+        on."""
+        if self.server is None or self.course is None:
+            raise PluginError(str(error)) from None
+        log.error("%s\n%s", error, KEPT)
+        return self.course
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -211,6 +228,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.server = server
 
 
+KEPT = (
+    "The preview keeps showing the course as it last loaded; save the file again once it is mended."
+)
+"""What a preview says after a course problem, below the problem itself."""
 WATCH_EVERY = 0.05
 """Seconds between looks at the course folders while serving; MkDocs itself looks every 0.5 s."""
 SETTLE = 0.02

@@ -9,10 +9,13 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import edit
@@ -27,10 +30,29 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, text: str, limit: float = 30.0) -> None:
+    wait_until(lambda: text in fetch(url), f"{url} never showed {text!r}", limit)
+
+
+def wait_until(done: Callable[[], bool], what: str, limit: float = 30.0) -> None:
     deadline = time.monotonic() + limit
-    while text not in fetch(url):
-        assert time.monotonic() < deadline, f"{url} never showed {text!r}"
+    while not done():
+        assert time.monotonic() < deadline, what
         time.sleep(0.05)
+
+
+@dataclass
+class Preview:
+    """A running preview: its address, and what it has said so far."""
+
+    base: str
+    said: list[str] = field(default_factory=list)
+
+    def listen(self, stream: IO[str]) -> None:
+        for line in stream:
+            self.said.append(line)
+
+    def count(self, text: str) -> int:
+        return sum(text in line for line in list(self.said))
 
 
 COMMANDS = {
@@ -42,7 +64,7 @@ runs; the address (or port) follows."""
 
 
 @pytest.fixture(params=COMMANDS)
-def preview(course: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+def preview(course: Path, request: pytest.FixtureRequest) -> Iterator[Preview]:
     with socket.socket() as probe:  # a port the OS picks, on loopback
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -55,42 +77,61 @@ def preview(course: Path, request: pytest.FixtureRequest) -> Iterator[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    running = Preview(f"http://127.0.0.1:{port}")
+    readers = [
+        threading.Thread(target=running.listen, args=(stream,), daemon=True)
+        for stream in (server.stdout, server.stderr)
+    ]
+    for reader in readers:
+        reader.start()
     try:
-        wait_for(f"{base}/lessons/serving.html", "Brew in batches")
-        yield base
+        wait_for(f"{running.base}/lessons/serving.html", "Brew in batches")
+        yield running
     finally:
         server.terminate()
-        said, errors = server.communicate(timeout=20)
-        assert "Traceback" not in errors
-    folders = re.findall(r"Serving (\S+)/site on", said + errors)  # Zensical's own line
+        server.wait(timeout=20)
+        for reader in readers:
+            reader.join(timeout=5)
+    said = "".join(running.said)
+    assert "Traceback" not in said
+    folders = re.findall(r"Serving (\S+)/site on", said)  # Zensical's own line
     assert folders or request.param == "mkdocs"
     assert all(not Path(folder).exists() for folder in folders), "the preview's folder is left"
 
 
-def test_a_changed_guideline_reaches_every_page_that_shows_it(course: Path, preview: str) -> None:
+def test_a_changed_guideline_reaches_every_page_that_shows_it(
+    course: Path, preview: Preview
+) -> None:
     edit(course, "content/lessons/serving.yml", "title: Brew in batches", "title: Brew in rounds")
-    wait_for(f"{preview}/lessons/serving.html", "Brew in rounds")
-    wait_for(f"{preview}/scenarios/late-guests.html", "Brew in rounds")
-    assert "Brew in rounds" not in fetch(f"{preview}/scenarios/strong-tea.html")
+    wait_for(f"{preview.base}/lessons/serving.html", "Brew in rounds")
+    wait_for(f"{preview.base}/scenarios/late-guests.html", "Brew in rounds")
+    assert "Brew in rounds" not in fetch(f"{preview.base}/scenarios/strong-tea.html")
 
 
-def test_a_changed_title_reaches_the_navigation_of_other_pages(course: Path, preview: str) -> None:
+def test_a_changed_title_reaches_the_navigation_of_other_pages(
+    course: Path, preview: Preview
+) -> None:
     edit(course, "content/lessons/serving.yml", "title: Serving on time", "title: Serving hot")
-    wait_for(f"{preview}/quizzes/choosing-check.html", "Serving hot")  # its Next, two ways
-    wait_for(f"{preview}/index.html", "Serving hot")
+    wait_for(f"{preview.base}/quizzes/choosing-check.html", "Serving hot")  # its Next, two ways
+    wait_for(f"{preview.base}/index.html", "Serving hot")
 
 
-def test_broken_content_keeps_the_preview_running(course: Path, preview: str) -> None:
+def test_broken_content_keeps_the_preview_running(course: Path, preview: Preview) -> None:
+    """While a course file is broken the pages stay served as they last loaded, and each save
+    says what is wrong; once it is mended, the pages show the edits made meanwhile."""
+    page = f"{preview.base}/lessons/serving.html"
     edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
-    time.sleep(1.5)
-    edit(course, "content/lessons/serving.yml", "sumary:", "summary:")
+    wait_until(lambda: preview.count("sumary") >= 1, "the broken file was never reported")
+    assert "Brew in batches" in fetch(page), "the page was not served while the file was broken"
     edit(course, "content/lessons/serving.yml", "title: Brew in batches", "title: Brew again")
-    wait_for(f"{preview}/lessons/serving.html", "Brew again")
+    wait_until(lambda: preview.count("sumary") >= 2, "a second save was not reported")
+    assert "Brew in batches" in fetch(page)
+    edit(course, "content/lessons/serving.yml", "sumary:", "summary:")
+    wait_for(page, "Brew again")
 
 
-def test_a_new_course_title_reaches_every_page(course: Path, preview: str) -> None:
+def test_a_new_course_title_reaches_every_page(course: Path, preview: Preview) -> None:
     """The course's title is the site's name, in every page's header and <title>."""
     edit(course, "content/course.yml", "title: Brewing tea for a crowd", "title: Tea for many")
-    wait_for(f"{preview}/lessons/choosing.html", "Tea for many")
-    wait_for(f"{preview}/scenarios/strong-tea.html", "Tea for many")
+    wait_for(f"{preview.base}/lessons/choosing.html", "Tea for many")
+    wait_for(f"{preview.base}/scenarios/strong-tea.html", "Tea for many")
