@@ -200,16 +200,19 @@ def links(items: Sequence[tuple[str, str]], page: str) -> str:
     return ", ".join(f"[{literal(title)}]({href(target, page)})" for title, target in items)
 
 
-def front_matter(**fields: str | None) -> str:
+def front_matter(*, searched: bool = True, **fields: str | None) -> str:
     """A YAML front matter block; values are JSON strings, which YAML reads as they are. Text
     outside ASCII stays as it is: JSON's surrogate escapes for an emoji are not YAML. Themes
     (Material's and Zensical's) write a page's `description` into an attribute without escaping
-    it, so it is escaped here, once, for whichever builder reads the page."""
+    it, so it is escaped here, once, for whichever builder reads the page. A page not
+    `searched` (a printable copy of other pages) is left out of the site's search index."""
     lines = [
         f"{key}: {json.dumps(_attribute(key, ' '.join(value.split())), ensure_ascii=False)}"
         for key, value in fields.items()
         if value
     ]
+    if not searched:
+        lines += ["search:", "  exclude: true"]
     return "\n".join(["---", *lines, "---"]) + "\n"
 
 

@@ -3,6 +3,7 @@ project `build --out` writes, works the same for a learner and keeps the trainer
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,6 +86,20 @@ def test_search_finds_a_lesson(learner: Page) -> None:
     learner.keyboard.type("kettle")
     results = learner.locator(".md-search-result__item mark, [role=option] mark")
     expect(results.first).to_have_text(re.compile("kettle", re.IGNORECASE))
+
+
+def test_search_leaves_out_the_printable_handout(any_site: Path) -> None:
+    """Search leads to a lesson, not to the handout that prints every lesson again; the
+    handout would also make each page's search index a third larger."""
+    indexes = {"search/search_index.json": "docs", "search.json": "items"}  # MkDocs, Zensical
+    (entries,) = [
+        json.loads((any_site / name).read_text(encoding="utf-8"))[key]
+        for name, key in indexes.items()
+        if (any_site / name).exists()
+    ]
+    locations = [entry["location"] for entry in entries]
+    assert any(place.startswith("lessons/choosing") for place in locations)
+    assert not [place for place in locations if place.startswith("handout")]
 
 
 def test_a_german_course_builds_with_both_builders(tmp_path: Path) -> None:
