@@ -80,6 +80,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """Each page's Markdown from the last build, by path."""
     previous_layout: object = None
     dirty = False
+    serving = False
     server: LiveReloadServer | None = None
     """The preview's server, when serving."""
     later = False
@@ -100,6 +101,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
 
     @event_priority(50)  # before the search plugin reads the theme's words for its language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -142,7 +144,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         reported again on each rebuild. A build, or a preview's first, has nothing to fall back
         on."""
         if self.server is None or self.course is None:
-            raise PluginError(str(error)) from None
+            start = f"\n{UNSTARTED}" if self.serving else ""
+            raise PluginError(f"{error}{start}") from None
         log.error("%s\n%s", error, KEPT)
         return self.course
 
@@ -212,7 +215,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             return {page.path for page in pages}
         return shown | self.edited
 
+    @event_priority(50)  # before the search plugin merges its index with the last one
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.server is not None:
+            _forget_rebuilt(config)
         if self.later and self.server is not None:
             _ask_rebuild(self.server)  # the large pages, once the author's page is served
 
@@ -220,14 +226,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if not self.config.enabled:
             return
         folders = [self.root / self.config.content_dir, self.root / self.config.quizzes_dir]
-        for folder in folders:
-            server.watch(str(folder))
+        if getattr(server, "_rebuild_cond", None) is None:  # our watcher cannot ask: MkDocs' own
+            for folder in folders:
+                server.watch(str(folder))
         server.build_delay = min(server.build_delay, SETTLE)
         watcher = threading.Thread(target=_watch, args=(server, folders), daemon=True)
         watcher.start()
         self.server = server
 
 
+UNSTARTED = "The preview starts once the course loads: mend the file, then start it again."
+"""What a preview says when the course does not load as it starts."""
 KEPT = (
     "The preview keeps showing the course as it last loaded; save the file again once it is mended."
 )
@@ -269,6 +278,22 @@ def _ask_rebuild(server: LiveReloadServer) -> None:
         with condition:
             server._want_rebuild = True
             condition.notify_all()
+
+
+def _forget_rebuilt(config: MkDocsConfig) -> None:
+    """Material's search keeps a preview's index across rebuilds and, assuming one page per
+    rebuild, replaces the old entries of the first page rebuilt only; a rebuild here may redo
+    several pages, whose old entries would stay beside the new ones. So the old entries of
+    every rebuilt page go first."""
+    for plugin in config.plugins.values():
+        now, last = (
+            getattr(plugin, "search_index", None),
+            getattr(plugin, "search_index_prev", None),
+        )
+        if now is None or last is None:
+            continue
+        rebuilt = {entry["location"].split("#")[0] for entry in now.entries}
+        last.entries = [e for e in last.entries if e["location"].split("#")[0] not in rebuilt]
 
 
 def _use_course_theme(config: MkDocsConfig) -> None:

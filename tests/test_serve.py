@@ -4,6 +4,7 @@ pages are not rebuilt."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -135,3 +136,44 @@ def test_a_new_course_title_reaches_every_page(course: Path, preview: Preview) -
     edit(course, "content/course.yml", "title: Brewing tea for a crowd", "title: Tea for many")
     wait_for(f"{preview.base}/lessons/choosing.html", "Tea for many")
     wait_for(f"{preview.base}/scenarios/strong-tea.html", "Tea for many")
+
+
+def search_entries(base: str) -> list[dict[str, str]]:
+    """The preview's search index: MkDocs' (`docs`) or Zensical's (`items`)."""
+    for path, key in (("search/search_index.json", "docs"), ("search.json", "items")):
+        text = fetch(f"{base}/{path}")
+        if text:
+            return list(json.loads(text)[key])
+    raise AssertionError(f"{base} serves no search index")
+
+
+def test_search_holds_each_page_once_after_edits(course: Path, preview: Preview) -> None:
+    """An edit that rebuilds several pages leaves each in the search index once, as it is now."""
+    summary = "so the tea is hot when guests arrive"
+    for old, new in ((summary, "so the tea is HOTONE"), ("HOTONE", "HOTTWO")):
+        edit(course, "content/lessons/serving.yml", old, new)
+        wait_for(f"{preview.base}/index.html", new.split()[-1])  # the lesson and the home page
+    entries = search_entries(preview.base)
+    locations = [entry["location"] for entry in entries]
+    assert sorted(set(locations)) == sorted(locations), "a page is in the index twice"
+    words = json.dumps(entries)
+    assert "HOTTWO" in words
+    assert "HOTONE" not in words
+    assert summary not in words
+
+
+def test_a_preview_of_a_broken_course_says_what_to_do(course: Path) -> None:
+    """With nothing loaded to keep showing, the MkDocs preview stops, and says how to go on."""
+    edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
+    stopped = subprocess.run(
+        [*COMMANDS["mkdocs"], "127.0.0.1:0"],
+        cwd=course,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert stopped.returncode != 0
+    assert "serving.yml" in stopped.stderr
+    assert "mend the file, then start it again" in stopped.stderr
+    assert "Traceback" not in stopped.stderr
