@@ -394,9 +394,27 @@ def _hint(error: yaml.MarkedYAMLError, lines: list[str]) -> str:
         if ": " in line[: mark.column]:
             return ' (the text holds ": "; put the whole text in straight quotes: key: "text")'
         return " (is this line indented more than the keys beside it?)"
+    if "expected ':'" in problem and _colon_missing(error, lines):
+        return " (a key ends with a colon, as in `minutes: 12`: is the colon missing?)"
     if "expected ':'" in problem or ("block collection" in context and "expected" in problem):
         return (
             " (each item of a list starts with `- `, and its keys line up under its first key:"
             " is a dash missing, or a line indented too little?)"
         )
     return ""
+
+
+def _colon_missing(error: yaml.MarkedYAMLError, lines: list[str]) -> bool:
+    """Whether the line the parser stopped on sits among keys, not list items, and has no
+    colon: a key that lost its colon (`minutes 12`), not an item that lost its dash."""
+    start = error.context_mark
+    line = lines[start.line] if start and start.line < len(lines) else ":"
+    indent = len(line) - len(line.lstrip())
+    if ":" in line:
+        return False
+    for before in reversed(lines[: start.line] if start else []):
+        depth = len(before) - len(before.lstrip())
+        if not before.strip() or before.lstrip().startswith("#") or depth > indent:
+            continue
+        return depth == indent and not before.lstrip().startswith("-")
+    return False

@@ -159,6 +159,12 @@ def test_a_file_named_against_the_rules_hides_only_references_to_its_kind(course
             "each item of a list starts with `- `",
             id="missing-dash-on-a-line-of-text",
         ),
+        pytest.param(
+            "minutes: 15",
+            "minutes 15",
+            "a key ends with a colon, as in `minutes: 12`: is the colon missing?",
+            id="missing-colon",
+        ),
     ],
 )
 def test_a_yaml_slip_gets_a_hint_in_plain_words(
