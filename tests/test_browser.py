@@ -8,7 +8,7 @@ from pathlib import Path
 
 from browser import QUIZ, SCENARIO, Watch, answer, item, serve
 from conftest import ROOT, copy_project, mkdocs_build
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 
 def test_no_answer_key_is_in_sight_or_reach_before_check(page: Page) -> None:
@@ -342,6 +342,29 @@ def test_no_key_opens_while_the_script_is_still_loading(browser: Browser, base_u
     for summary in page.locator("details.cw-key > summary").all():
         expect(summary).to_be_hidden()
     expect(page.get_by_text('open "Answer and feedback"')).to_be_hidden()
+    context.close()
+
+
+def test_a_choice_made_before_the_script_arrives_is_kept(browser: Browser, base_url: str) -> None:
+    """The questions show before the deferred script runs; what a learner picks meanwhile
+    stays picked, and is saved like any other choice."""
+    context = browser.new_context(base_url=base_url)
+    held: list[Route] = []
+    context.route("**/assets/quiz.js", lambda route: held.append(route))  # held until let go
+    page = context.new_page()
+    page.goto(QUIZ, wait_until="commit")
+    choice = item(page, "what-to-offer").locator("input").nth(2)
+    choice.check()  # no script yet: a plain radio button
+    expect(item(page, "what-to-offer").get_by_role("button", name="Check")).to_have_count(0)
+    while not held:  # each call lets Playwright hand the held request over
+        page.evaluate("0")
+    held[0].continue_()
+    expect(item(page, "what-to-offer").get_by_role("button", name="Check")).to_be_visible()
+    expect(choice).to_be_checked()
+    context.unroute("**/assets/quiz.js")
+    page.reload()
+    expect(item(page, "what-to-offer").get_by_role("button", name="Check")).to_be_visible()
+    expect(choice).to_be_checked()
     context.close()
 
 

@@ -769,16 +769,26 @@
       q.inputs[0].focus();
     });
     form.addEventListener("change", function () {
-      clearMarks(q);
-      var choice = picked(q);
-      change(q.course, function (answers) {
-        var old = answers[q.id] && answers[q.id].key === q.key ? answers[q.id] : null;
-        answers[q.id] = { key: q.key, picked: choice, checked: false, score: 0, at: Date.now() };
-        if (old && old.first) answers[q.id].first = old.first;
-      });
+      select(q);
       summarize(false);
     });
-    restore(q);
+    // The questions show before this script runs: a choice made meanwhile is kept and saved.
+    if (!read(q.course).answers[q.id] && picked(q).length) select(q);
+    else restore(q);
+  }
+
+  /**
+   * Save what is chosen now, not yet checked; a first attempt stays.
+   * @param {Question} q
+   */
+  function select(q) {
+    clearMarks(q);
+    var choice = picked(q);
+    change(q.course, function (answers) {
+      var old = answers[q.id] && answers[q.id].key === q.key ? answers[q.id] : null;
+      answers[q.id] = { key: q.key, picked: choice, checked: false, score: 0, at: Date.now() };
+      if (old && old.first) answers[q.id].first = old.first;
+    });
   }
 
   /**
