@@ -368,6 +368,29 @@ def test_a_choice_made_before_the_script_arrives_is_kept(browser: Browser, base_
     context.close()
 
 
+def test_without_the_quiz_script_the_progress_script_stays_quiet(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(base_url=base_url)
+    context.route("**/assets/quiz.js", lambda route: route.abort())
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("progress.html", wait_until="load")  # every deferred script has run
+    expect(page.locator(".cw-no-js").first).to_be_visible()
+    assert errors == []
+    context.close()
+
+
+def test_the_live_region_is_there_before_anything_is_said(page: Page) -> None:
+    """Screen readers may miss a live region added at the moment it speaks."""
+    page.goto(QUIZ)
+    expect(item(page, "mild-or-smoky").get_by_role("button", name="Check")).to_be_visible()
+    live = page.locator(".cw-live[aria-live=polite]")
+    expect(live).to_have_count(1)
+    expect(live).to_have_text("")
+
+
 def test_if_the_script_fails_the_quiz_is_a_worksheet(browser: Browser, base_url: str) -> None:
     context = browser.new_context(base_url=base_url)
     context.route("**/assets/quiz.js", lambda route: route.abort())

@@ -34,6 +34,7 @@
   var quiz = /** @type {typeof import("./quiz.js")} */ (
     typeof module === "object" && module.exports ? require("./quiz.js") :
       /** @type {any} */ (window).coursewrightQuiz);
+  if (!quiz) return; // the quiz script, which keeps the progress, could not be loaded
   var _ = quiz._;
 
   /* ---- Pure logic: where the learner stands ---- */

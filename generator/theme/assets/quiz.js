@@ -578,13 +578,20 @@
 
   /** @param {string} text */
   function announce(text) {
-    var live = document.querySelector(".cw-live");
-    if (!live) {
-      live = el("div", { class: "cw-live", "aria-live": "polite" });
-      document.body.appendChild(live);
-    }
+    var live = liveRegion();
     live.textContent = "";
-    window.setTimeout(function () { /** @type {Element} */ (live).textContent = text; }, 50);
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  /**
+   * The page's polite live region. A page with questions makes it as it starts: screen readers
+   * may miss what is said in a region added at the moment it speaks.
+   * @returns {Element}
+   */
+  function liveRegion() {
+    var live = document.querySelector(".cw-live");
+    if (!live) live = document.body.appendChild(el("div", { class: "cw-live", "aria-live": "polite" }));
+    return live;
   }
 
   /**
@@ -1030,7 +1037,9 @@
       localStorage.setItem("coursewright:probe", "1");
       localStorage.removeItem("coursewright:probe");
     } catch (e) { saving = false; }
-    all(document, ".cw-item").forEach(enhance);
+    var boxes = all(document, ".cw-item");
+    if (boxes.length) liveRegion();
+    boxes.forEach(enhance);
     summarize(false);
     progress();
     tools();
