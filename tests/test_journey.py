@@ -280,6 +280,9 @@ def test_the_shipped_course_is_complete_only_by_its_own_rule(
     answer_every_question(page, right=False)
     not_passed = "Not passed: the pass mark is 80% on the first attempt."
     expect(page.locator(".cw-pass")).to_contain_text(not_passed)
+    final = page.locator(".md-nav--primary a[href$='final-assessment.html'] .cw-state")
+    expect(final).to_contain_text("(Not passed: ")  # not done: the navigation says so
+    expect(final).to_have_class(re.compile("cw-state--started"))
     page.goto("record.html")
     failed = re.compile(r"your first attempt scored \d+%; the pass mark is 80%")
     expect(page.get_by_text(failed)).to_be_visible()

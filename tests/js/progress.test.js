@@ -104,6 +104,23 @@ describe("scenarios and quizzes", () => {
     assert.equal(progress.describe(step(map, "one-check"), all), "Done: 1½ of 2 points");
   });
 
+  test("a final assessment is done once passed; below the pass mark it is still to do", () => {
+    const map = course();
+    const final = (scores) => Object.fromEntries(scores.map((score, i) =>
+      [`f${i + 1}`, answer(`k${i + 1}`, score)]));
+    const failed = progress.standing(map, step(map, "final"), data(final([1, 1, 1, 0, 0])));
+    assert.equal(failed.state, "started");
+    assert.equal(progress.describe(step(map, "final"), failed), "Not passed: 3 of 5 points");
+    assert.equal(progress.overall(map, data(final([1, 1, 1, 0, 0]))).done, 0);
+    const rest = { "scenario:late": answer("s1", 1), a: answer("ka", 1), b: answer("kb", 1) };
+    const lessons = { one: { at: 1, read: true }, two: { at: 2, read: true } };
+    assert.equal(progress.nextStep(map, data({ ...rest, ...final([1, 1, 1, 0, 0]) }, lessons)).id,
+      "final", "the failed final is what is left");
+    const passed = progress.standing(map, step(map, "final"), data(final([1, 1, 1, 1, 0])));
+    assert.equal(passed.state, "done");
+    assert.equal(progress.describe(step(map, "final"), passed), "Done: 4 of 5 points");
+  });
+
   test("the words for lessons and scenarios", () => {
     const map = course();
     assert.equal(progress.describe(step(map, "one"), { state: "new", sums: null }), "Not started");

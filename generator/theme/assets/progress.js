@@ -23,7 +23,7 @@
   /**
    * Where the learner stands with a step: not begun (`new`), `started` or `done`; the scores
    * of a scenario or quiz.
-   * @typedef {{ state: "new" | "started" | "done", sums: Sums | null }} Standing
+   * @typedef {{ state: "new" | "started" | "done", sums: Sums | null, failed?: boolean }} Standing
    */
   /**
    * The finish line: met or not, when, and what is left.
@@ -100,8 +100,11 @@
       var entry = data.answers[q[0]];
       return !!entry && entry.key === q[1];
     });
-    var state = got.total && got.firstDone === got.total ? "done" : touched ? "started" : "new";
-    return { state: /** @type {Standing["state"]} */ (state), sums: got };
+    var answered = got.total > 0 && got.firstDone === got.total;
+    // A final assessment is done once passed; answered below the pass mark, it is still to do.
+    var failed = answered && step.lesson === null && share(got.first, got.total) * 100 < map.passMark;
+    var state = answered && !failed ? "done" : touched ? "started" : "new";
+    return { state: /** @type {Standing["state"]} */ (state), sums: got, failed: failed };
   }
 
   /**
@@ -173,6 +176,9 @@
   function describe(step, where) {
     var got = where.sums;
     if (where.state === "new") return _("Not started");
+    if (got && where.failed) {
+      return _("Not passed: {score}", { score: quiz.scoreLine(got.firstDone, got.first, got.total) });
+    }
     if (step.kind === "quiz" && got && where.state === "done") {
       return _("Done: {score}", { score: quiz.scoreLine(got.firstDone, got.first, got.total) });
     }
