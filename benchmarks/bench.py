@@ -352,11 +352,16 @@ def main() -> None:
             for builder in PREVIEWS
         }
     worst, within = table()
-    text = report(rows, serves, args.serve_size) + WORST_HEADING + worst
+    text = report(rows, serves, args.serve_size) + WORST_HEADING + worst + "\n" + LIGHTHOUSE
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)  # noqa: T201 - the report is the output
     if not within:
         sys.exit("a worst-case input took longer than its bound")
+
+
+LIGHTHOUSE = Path(__file__).with_name("lighthouse.md").read_text(encoding="utf-8")
+"""Lighthouse on a quiz page, measured by hand with the site audit kit (it needs Chromium and
+Node's Lighthouse, which `make bench` does not install); kept in BENCHMARKS.md by each run."""
 
 
 WORST_HEADING = """
