@@ -378,6 +378,7 @@ def test_without_the_quiz_script_the_progress_script_stays_quiet(
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto("progress.html", wait_until="load")  # every deferred script has run
     expect(page.locator(".cw-no-js").first).to_be_visible()
+    expect(page.locator(".cw-no-js").first).to_contain_text("turned off or blocked")
     assert errors == []
     context.close()
 
