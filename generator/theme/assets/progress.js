@@ -57,6 +57,24 @@
   function share(score, total) { return total ? score / total : 0; }
 
   /**
+   * Whether a score reaches the course's pass mark.
+   * @param {CourseMap} map
+   * @param {number} score
+   * @param {number} total
+   */
+  function reaches(map, score, total) { return share(score, total) * 100 >= map.passMark; }
+
+  /**
+   * Whether a final assessment is passed: every question answered, the first attempts at the
+   * pass mark.
+   * @param {CourseMap} map
+   * @param {Sums} got
+   */
+  function finalPassed(map, got) {
+    return got.firstDone === got.total && reaches(map, got.first, got.total);
+  }
+
+  /**
    * Whether the self-checks of a lesson are passed: the latest answers at the pass mark.
    * @param {CourseMap} map
    * @param {string} lesson
@@ -67,7 +85,7 @@
       return s.kind === "quiz" && s.lesson === lesson && s.tracked;
     }).every(function (s) {
       var got = sums(s, data);
-      return got.latestDone === got.total && share(got.latest, got.total) * 100 >= map.passMark;
+      return got.latestDone === got.total && reaches(map, got.latest, got.total);
     });
   }
 
@@ -102,7 +120,7 @@
     });
     var answered = got.total > 0 && got.firstDone === got.total;
     // A final assessment is done once passed; answered below the pass mark, it is still to do.
-    var failed = answered && step.lesson === null && share(got.first, got.total) * 100 < map.passMark;
+    var failed = answered && step.lesson === null && !finalPassed(map, got);
     var state = answered && !failed ? "done" : touched ? "started" : "new";
     return { state: /** @type {Standing["state"]} */ (state), sums: got, failed: failed };
   }
@@ -161,8 +179,7 @@
         var first = data.answers[q[0]] && data.answers[q[0]].first;
         if (first) at = Math.max(at, first.at);
       });
-      return { step: s, sums: got, passed: got.firstDone === got.total &&
-        share(got.first, got.total) * 100 >= map.passMark };
+      return { step: s, sums: got, passed: finalPassed(map, got) };
     });
     var complete = !left.length && finals.every(function (f) { return f.passed; });
     return { complete: complete, at: complete ? at : 0, lessonsLeft: left, finals: finals };
@@ -435,7 +452,7 @@
     var got = sums(step, saved.read(course.course)), line = document.querySelector(".cw-pass");
     if (!line) line = /** @type {Element} */ (summary.parentNode).insertBefore(el("p", { class: "cw-pass" }), summary.nextSibling);
     var final = step.lesson === null, done = final ? got.firstDone : got.latestDone;
-    var score = final ? got.first : got.latest, passed = share(score, got.total) * 100 >= course.passMark;
+    var score = final ? got.first : got.latest, passed = reaches(course, score, got.total);
     line.textContent = done < got.total ? "" : final ?
       (passed ? _("Passed: your first attempt reached the pass mark of {mark}%.", { mark: course.passMark }) :
         _("Not passed: the pass mark is {mark}% on the first attempt. To take the assessment again, choose Start afresh.", { mark: course.passMark })) :
