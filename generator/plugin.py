@@ -217,9 +217,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     @event_priority(50)  # before the search plugin merges its index with the last one
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.server is not None:
-            _forget_rebuilt(config)
-        if self.later and self.server is not None:
+        if self.server is None:
+            return
+        _forget_rebuilt(config)
+        if self.later:
             _ask_rebuild(self.server)  # the large pages, once the author's page is served
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:

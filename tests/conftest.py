@@ -16,6 +16,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 TEA = HERE / "courses" / "tea"
+SEARCH_INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
+"""Where each builder writes its search index, and the key of its entries: MkDocs, Zensical."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

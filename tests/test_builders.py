@@ -12,7 +12,7 @@ import pytest
 import tomllib
 import yaml
 from browser import QUIZ, SCENARIO, answer, item, serve
-from conftest import TEA, copy_project, mkdocs_build, watching, zensical_build
+from conftest import SEARCH_INDEXES, TEA, copy_project, mkdocs_build, watching, zensical_build
 from playwright.sync_api import Browser, Page, expect
 
 from generator.cli import main
@@ -91,10 +91,9 @@ def test_search_finds_a_lesson(learner: Page) -> None:
 def test_search_leaves_out_the_printable_handout(any_site: Path) -> None:
     """Search leads to a lesson, not to the handout that prints every lesson again; the
     handout would also make each page's search index a third larger."""
-    indexes = {"search/search_index.json": "docs", "search.json": "items"}  # MkDocs, Zensical
     (entries,) = [
         json.loads((any_site / name).read_text(encoding="utf-8"))[key]
-        for name, key in indexes.items()
+        for name, key in SEARCH_INDEXES.items()
         if (any_site / name).exists()
     ]
     locations = [entry["location"] for entry in entries]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from conftest import edit
+from conftest import SEARCH_INDEXES, edit
 
 
 def fetch(url: str) -> str:
@@ -140,7 +140,7 @@ def test_a_new_course_title_reaches_every_page(course: Path, preview: Preview) -
 
 def search_entries(base: str) -> list[dict[str, str]]:
     """The preview's search index: MkDocs' (`docs`) or Zensical's (`items`)."""
-    for path, key in (("search/search_index.json", "docs"), ("search.json", "items")):
+    for path, key in SEARCH_INDEXES.items():
         text = fetch(f"{base}/{path}")
         if text:
             return list(json.loads(text)[key])
