@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 import tomllib
@@ -99,6 +100,53 @@ def test_search_leaves_out_the_printable_handout(any_site: Path) -> None:
     locations = [entry["location"] for entry in entries]
     assert any(place.startswith("lessons/choosing") for place in locations)
     assert not [place for place in locations if place.startswith("handout")]
+
+
+Scheme = Literal["light", "dark"]
+PALETTES = {"light": ("default", "rgb(255, 255, 255)"), "dark": ("slate", "rgb(30, 33, 41)")}
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_the_palette_follows_the_system_until_the_learner_picks_one(
+    browser: Browser, any_url: str, system: Scheme
+) -> None:
+    other: Scheme = "dark" if system == "light" else "light"
+    with watching(browser, any_url) as (page, _):
+        page.emulate_media(color_scheme=system)
+        page.goto(QUIZ)
+        body = page.locator("body")
+        expect(body).to_have_css("background-color", PALETTES[system][1])
+        switch = page.get_by_title(re.compile("^Switch to the")).filter(visible=True)
+        expect(switch).to_have_count(1)
+        expect(switch).to_have_attribute("title", f"Switch to the {other} palette")
+        switch.click()
+        expect(body).to_have_css("background-color", PALETTES[other][1])
+        expect(switch).to_have_attribute("title", f"Switch to the {system} palette")
+        header = page.locator(".md-header").evaluate("h => getComputedStyle(h).backgroundColor")
+        tint = "#" + "".join(f"{int(part):02x}" for part in re.findall(r"\d+", header)[:3])
+        expect(page.locator("meta[name=theme-color]")).to_have_attribute("content", tint)
+        page.goto("index.html")  # the choice holds on every page, and over the system's
+        page.emulate_media(color_scheme=other)
+        expect(body).to_have_css("background-color", PALETTES[other][1])
+        page.emulate_media(color_scheme=system)
+        expect(body).to_have_attribute("data-md-color-scheme", PALETTES[other][0])
+        # By keyboard: the focused option, and Enter moves to the next.
+        page.get_by_role("radio", name=f"Switch to the {system} palette").focus()
+        page.keyboard.press("Enter")
+        expect(body).to_have_css("background-color", PALETTES[system][1])
+        expect(page.get_by_role("radio", name=f"Switch to the {other} palette")).to_be_focused()
+
+
+def test_the_palette_needs_nothing_of_the_theme_bundle(browser: Browser, any_url: str) -> None:
+    """The palette is settled as the header is read: a dark system gets dark pages even when
+    the theme's script is slow or blocked, with no light page shown first."""
+    context = browser.new_context(base_url=any_url, color_scheme="dark")
+    page = context.new_page()
+    page.route(re.compile(r"/assets/javascripts/bundle\.[^/]*\.js$"), lambda route: route.abort())
+    page.goto(QUIZ)
+    expect(page.locator("body")).to_have_css("background-color", PALETTES["dark"][1])
+    expect(page.get_by_title("Switch to the light palette")).to_be_visible()
+    context.close()
 
 
 def test_a_german_course_builds_with_both_builders(tmp_path: Path) -> None:
