@@ -89,17 +89,31 @@ def test_search_finds_a_lesson(learner: Page) -> None:
     expect(results.first).to_have_text(re.compile("kettle", re.IGNORECASE))
 
 
+def search_entries(site: Path) -> list[dict[str, str]]:
+    """The entries of the site's search index, whichever builder wrote it."""
+    (entries,) = [
+        json.loads((site / name).read_text(encoding="utf-8"))[key]
+        for name, key in SEARCH_INDEXES.items()
+        if (site / name).exists()
+    ]
+    return list(entries)
+
+
 def test_search_leaves_out_the_printable_handout(any_site: Path) -> None:
     """Search leads to a lesson, not to the handout that prints every lesson again; the
     handout would also make each page's search index a third larger."""
-    (entries,) = [
-        json.loads((any_site / name).read_text(encoding="utf-8"))[key]
-        for name, key in SEARCH_INDEXES.items()
-        if (any_site / name).exists()
-    ]
-    locations = [entry["location"] for entry in entries]
+    locations = [entry["location"] for entry in search_entries(any_site)]
     assert any(place.startswith("lessons/choosing") for place in locations)
     assert not [place for place in locations if place.startswith("handout")]
+
+
+def test_search_leaves_out_the_words_for_a_page_without_javascript(any_site: Path) -> None:
+    """Search needs JavaScript, so a quiz's worksheet instructions and the notes for a browser
+    without it would only put two sets of instructions side by side in a result."""
+    text = " ".join(entry["text"] for entry in search_entries(any_site))
+    assert "Choose your answer to each one and press" in text
+    assert "Choose your answers, then open" not in text
+    assert "JavaScript, which is turned off" not in text
 
 
 Scheme = Literal["light", "dark"]
