@@ -450,14 +450,17 @@
     })[0];
     if (!summary || !step || (step.lesson !== null && course.lessonDone !== "self-check")) return;
     var got = sums(step, saved.read(course.course)), line = document.querySelector(".cw-pass");
-    if (!line) line = /** @type {Element} */ (summary.parentNode).insertBefore(el("p", { class: "cw-pass" }), summary.nextSibling);
+    /* A status, made as the page starts and changed only when its words change, so a screen
+       reader says once whether the pass mark was reached. */
+    if (!line) line = /** @type {Element} */ (summary.parentNode).insertBefore(el("p", { class: "cw-pass", role: "status" }), summary.nextSibling);
     var final = step.lesson === null, done = final ? got.firstDone : got.latestDone;
     var score = final ? got.first : got.latest, passed = reaches(course, score, got.total);
-    line.textContent = done < got.total ? "" : final ?
+    var text = done < got.total ? "" : final ?
       (passed ? _("Passed: your first attempt reached the pass mark of {mark}%.", { mark: course.passMark }) :
         _("Not passed: the pass mark is {mark}% on the first attempt. To take the assessment again, choose Start afresh.", { mark: course.passMark })) :
       (passed ? _("Your latest answers reach {mark}%: this self-check counts for its lesson.", { mark: course.passMark }) :
         _("Your latest answers are below {mark}%: try again for this self-check to count for its lesson.", { mark: course.passMark }));
+    if (line.textContent !== text) line.textContent = text;
   }
 
   function show() {
