@@ -171,3 +171,20 @@ def test_dark_pages_print_in_light_colours(browser: Browser, base_url: str) -> N
     )
     assert scheme == "light", "unchecked radio buttons would print filled in"
     context.close()
+
+
+def test_a_title_that_just_fits_a_phone_takes_one_line(browser: Browser, base_url: str) -> None:
+    """The page's title has no blank line under it when it fills the width of the screen."""
+    context = browser.new_context(base_url=base_url, viewport=PHONE)
+    page = context.new_page()
+    page.goto(QUIZ)
+    title = page.locator("article h1")
+    words = "h => { const r = document.createRange(); r.selectNodeContents(h.firstChild); "
+    words += "return r.getBoundingClientRect().width; }"
+    spare = title.evaluate("h => h.clientWidth") - title.evaluate(words)
+    page.set_viewport_size({"width": round(PHONE["width"] - spare + 3), "height": PHONE["height"]})
+    line = float(title.evaluate("h => getComputedStyle(h).lineHeight").removesuffix("px"))
+    box = title.bounding_box()
+    assert box is not None
+    assert box["height"] < 1.5 * line, "the title took a second line"
+    context.close()
