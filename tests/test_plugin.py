@@ -402,13 +402,13 @@ def test_compiled_templates_outlive_the_template_environment() -> None:
 def test_a_preview_builds_a_large_changed_page_after_the_small_ones() -> None:
     """The printable handout of a long course follows in a rebuild of its own, so the page
     being edited shows first; alone, a large page is built at once."""
-    from generator.plugin import LARGE, _later
+    from generator.plugin.live import LARGE, later
     from generator.render import Page
 
     pages = [Page("a.md", "x" * 10, None), Page("handout.md", "x" * (LARGE + 1), None)]
-    assert _later({"a.md", "handout.md"}, pages) == {"handout.md"}
-    assert _later({"handout.md"}, pages) == set()
-    assert _later({"a.md"}, pages) == set()
+    assert later({"a.md", "handout.md"}, pages) == {"handout.md"}
+    assert later({"handout.md"}, pages) == set()
+    assert later({"a.md"}, pages) == set()
 
 
 def test_the_preview_guard_reads_every_page_again_when_a_trainer_text_changes(

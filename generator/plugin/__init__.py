@@ -1,11 +1,10 @@
-"""MkDocs adapter: hand the generated pages to MkDocs and watch the course files while serving."""
+"""MkDocs adapter: hand the generated pages to MkDocs; `live` keeps a preview up with the author."""
 
 from __future__ import annotations
 
 import logging
 import os
 import threading
-import time
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
@@ -20,7 +19,8 @@ from generator.deck import ASSETS as DECK_ASSETS
 from generator.edition import edition, leak, trainer_only
 from generator.loader import Layout, Parsed, load_course
 from generator.navigation import showing
-from generator.preview import Compiled, ThemeFiles, stamps
+from generator.plugin import live
+from generator.preview import Compiled
 from generator.problems import ContentError
 from generator.project import (
     EXTENSIONS,
@@ -30,16 +30,14 @@ from generator.project import (
     theme_language,
     theme_problem,
 )
-from generator.render import THEME, Page, Rendered, Site, render_site
+from generator.render import THEME, Rendered, Site, render_site
 from generator.writer import languages_in
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.theme import Theme
 
     from generator.edition import Audience
     from generator.models import Course
@@ -108,8 +106,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).resolve().parent
-        self.settings = _settings_stamp(config)
-        _keep_theme(config, self.compiled, self.listed, self.settings)
+        self.settings = live.settings_stamp(config)
+        live.keep_theme(config, self.compiled, self.listed, self.settings)
         layout = Layout(self.config.content_dir, self.config.quizzes_dir)
         try:
             course = load_course(self.root, layout, self.parsed, reviewed=False)
@@ -144,9 +142,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         reported again on each rebuild. A build, or a preview's first, has nothing to fall back
         on."""
         if self.server is None or self.course is None:
-            start = f"\n{UNSTARTED}" if self.serving else ""
+            start = f"\n{live.UNSTARTED}" if self.serving else ""
             raise PluginError(f"{error}{start}") from None
-        log.error("%s\n%s", error, KEPT)
+        log.error("%s\n%s", error, live.KEPT)
         return self.course
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -160,7 +158,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         shown = (config.site_name, config.site_description, config.copyright)  # on every page
         layout = (self.site.nav, (self.settings, shown, config.theme.get("language")))
         changed = self._changed(config, layout)
-        later = _later(changed, self.site.pages) if self.server is not None else set()
+        later = live.later(changed, self.site.pages) if self.server is not None else set()
         _refuse_shadowing(config, self.config.content_dir, self.published, self.root)
         for page in self.site.pages:
             if kept.get_file_from_path(page.path) is not None:
@@ -219,9 +217,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.server is None:
             return
-        _forget_rebuilt(config)
+        live.forget_rebuilt(config)
         if self.later:
-            _ask_rebuild(self.server)  # the large pages, once the author's page is served
+            live.ask_rebuild(self.server)  # the large pages, once the author's page is served
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if not self.config.enabled:
@@ -230,71 +228,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if getattr(server, "_rebuild_cond", None) is None:  # our watcher cannot ask: MkDocs' own
             for folder in folders:
                 server.watch(str(folder))
-        server.build_delay = min(server.build_delay, SETTLE)
-        watcher = threading.Thread(target=_watch, args=(server, folders), daemon=True)
+        server.build_delay = min(server.build_delay, live.SETTLE)
+        watcher = threading.Thread(target=live.watch, args=(server, folders), daemon=True)
         watcher.start()
         self.server = server
-
-
-UNSTARTED = "The preview starts once the course loads: mend the file, then start it again."
-"""What a preview says when the course does not load as it starts."""
-KEPT = (
-    "The preview keeps showing the course as it last loaded; save the file again once it is mended."
-)
-"""What a preview says after a course problem, below the problem itself."""
-WATCH_EVERY = 0.05
-"""Seconds between looks at the course folders while serving; MkDocs itself looks every 0.5 s."""
-SETTLE = 0.02
-"""Seconds the preview waits after a request to rebuild for more saves to come, where MkDocs
-waits 0.1 s: the watcher asks once per look, so the saves of one look come as one."""
-
-
-LARGE = 64_000
-"""Characters of Markdown from which a changed page waits for the next preview rebuild when
-smaller pages changed too (the printable handout of a long course): the page being edited
-shows first, and the large one follows in a rebuild of its own."""
-
-
-def _later(changed: set[str], pages: list[Page]) -> set[str]:
-    large = {page.path for page in pages if page.path in changed and len(page.markdown) > LARGE}
-    return large if changed - large else set()
-
-
-def _watch(server: LiveReloadServer, folders: list[Path]) -> None:
-    """Ask for a rebuild as soon as a course file is saved (MkDocs looks every 0.5 s)."""
-    seen = stamps(folders)
-    while not getattr(server, "_shutdown", True):
-        time.sleep(WATCH_EVERY)
-        now = stamps(folders)
-        if now != seen:
-            seen = now
-            _ask_rebuild(server)
-
-
-def _ask_rebuild(server: LiveReloadServer) -> None:
-    """MkDocs 1.6's server takes a rebuild request through its rebuild condition; without
-    one, its own watch of the files still rebuilds, only later."""
-    condition = getattr(server, "_rebuild_cond", None)
-    if condition is not None:
-        with condition:
-            server._want_rebuild = True
-            condition.notify_all()
-
-
-def _forget_rebuilt(config: MkDocsConfig) -> None:
-    """Material's search keeps a preview's index across rebuilds and, assuming one page per
-    rebuild, replaces the old entries of the first page rebuilt only; a rebuild here may redo
-    several pages, whose old entries would stay beside the new ones. So the old entries of
-    every rebuilt page go first."""
-    for plugin in config.plugins.values():
-        now, last = (
-            getattr(plugin, "search_index", None),
-            getattr(plugin, "search_index_prev", None),
-        )
-        if now is None or last is None:
-            continue
-        rebuilt = {entry["location"].split("#")[0] for entry in now.entries}
-        last.entries = [e for e in last.entries if e["location"].split("#")[0] not in rebuilt]
 
 
 def _use_course_theme(config: MkDocsConfig) -> None:
@@ -342,29 +279,3 @@ def _held_back(source: str | None, folders: list[Path], published: set[Path]) ->
         return False
     inside = any(Path(source).absolute().is_relative_to(f.absolute()) for f in folders)
     return inside and Path(source).resolve() not in published
-
-
-def _settings_stamp(config: MkDocsConfig) -> frozenset[tuple[str, int, int]]:
-    """mkdocs.yml and the files of the theme overrides, with when each last changed: every
-    page shows them, and a file added to the overrides must be listed."""
-    custom = config.theme.custom_dir
-    return stamps([Path(config.config_file_path), *([Path(custom)] if custom else [])])
-
-
-def _keep_theme(
-    config: MkDocsConfig, compiled: Compiled, listed: dict[object, list[str]], stamp: object
-) -> None:
-    """Every template environment of the theme keeps its compiled templates and its list of
-    files across a preview's rebuilds: MkDocs makes a new environment for each build (and the
-    search plugin one more), which would compile the templates again and list the theme's files
-    again, 14,525 of them with Material's icons."""
-    theme: Theme = config.theme
-    make = theme.get_env
-
-    def get_env() -> Environment:
-        env = make()
-        env.loader = ThemeFiles(theme.dirs, listed, stamp)
-        env.bytecode_cache = compiled
-        return env
-
-    theme.get_env = get_env  # type: ignore[method-assign]
