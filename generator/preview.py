@@ -15,9 +15,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import tomli_w
+import tomllib
 from jinja2 import BytecodeCache, FileSystemLoader
 
 from generator.problems import ContentError
+from generator.project import BUILDERS
 from generator.settings import CONFIG, read_settings, theme_settings
 from generator.writer import project, sync
 
@@ -81,11 +84,24 @@ def _update(
         new = project(root, course[0], "learner", "zensical", course[1])
     except ContentError as error:
         print(f"{error}\n(the preview shows the last good version)", file=sys.stderr)
-        return files, True
+        flagged = _flagged(files, str(error))
+        sync(flagged, folder, files)
+        return flagged, True
     sync(new, folder, files)
     if broken:
         print("the course loads again: the preview shows it as it is now", file=sys.stderr)
     return new, False
+
+
+def _flagged(files: Files, problem: str) -> Files:
+    """The project as it last loaded, with the problem in its settings for every page to show
+    (`extra.coursewright.problem`, as the MkDocs plugin gives it)."""
+    name = BUILDERS["zensical"]
+    text = str(files[name])
+    settings = tomllib.loads(text)
+    settings["project"]["extra"]["coursewright"]["problem"] = problem
+    header = text[: text.index("[project")]
+    return {**files, name: header + tomli_w.dumps(settings)}
 
 
 def stamps(places: Iterable[Path]) -> frozenset[tuple[str, int, int]]:

@@ -121,14 +121,22 @@ def test_broken_content_keeps_the_preview_running(course: Path, preview: Preview
     """While a course file is broken the pages stay served as they last loaded, and each save
     says what is wrong; once it is mended, the pages show the edits made meanwhile."""
     page = f"{preview.base}/lessons/serving.html"
-    edit(course, "content/lessons/serving.yml", "summary:", "sumary:")
+    edit(course, "content/lessons/serving.yml", "summary:", "<i>sumary</i>:")
     wait_until(lambda: preview.count("sumary") >= 1, "the broken file was never reported")
-    assert "Brew in batches" in fetch(page), "the page was not served while the file was broken"
+    # Every page says so, with the problem, its markup escaped.
+    wait_for(page, "The course does not load, so this preview shows it as it last loaded.")
+    html = fetch(page)
+    assert "Brew in batches" in html, "the page was not served while the file was broken"
+    assert "&lt;i&gt;sumary" in html
+    assert "<i>sumary" not in html
+    wait_for(f"{preview.base}/index.html", "this preview shows it as it last loaded")
     edit(course, "content/lessons/serving.yml", "title: Brew in batches", "title: Brew again")
     wait_until(lambda: preview.count("sumary") >= 2, "a second save was not reported")
     assert "Brew in batches" in fetch(page)
-    edit(course, "content/lessons/serving.yml", "sumary:", "summary:")
+    edit(course, "content/lessons/serving.yml", "<i>sumary</i>:", "summary:")
     wait_for(page, "Brew again")
+    assert "does not load" not in fetch(page)
+    assert 'class="md-banner' not in fetch(f"{preview.base}/index.html")
 
 
 def test_a_new_course_title_reaches_every_page(course: Path, preview: Preview) -> None:

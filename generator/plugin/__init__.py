@@ -109,10 +109,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.settings = live.settings_stamp(config)
         live.keep_theme(config, self.compiled, self.listed, self.settings)
         layout = Layout(self.config.content_dir, self.config.quizzes_dir)
+        problem = ""
         try:
             course = load_course(self.root, layout, self.parsed, reviewed=False)
         except ContentError as error:
-            course = self._last_good(error)
+            course, problem = self._last_good(error), str(error)
         self.course = course
         audience = cast("Audience", self.config.edition)
         self.site: Site = render_site(edition(course, audience), audience, self.rendered)
@@ -133,7 +134,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             config.site_description = adds.site_description
         if not config.copyright:  # the course's own credit in the footer
             config.copyright = adds.copyright
-        config.extra["coursewright"] = adds.words
+        config.extra["coursewright"] = {**adds.words, **({"problem": problem} if problem else {})}
         return config
 
     def _last_good(self, error: ContentError) -> Course:
@@ -155,7 +156,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         kept = Files([f for f in files if not _held_back(f.abs_src_path, sources, self.published)])
         if self.config.edition == "learner":  # the presenter slides are the trainer's
             kept = Files([f for f in kept if not f.src_uri.startswith(f"{DECK_ASSETS}/")])
-        shown = (config.site_name, config.site_description, config.copyright)  # on every page
+        words = config.extra["coursewright"]  # on every page, like the problem in a preview
+        shown = (config.site_name, config.site_description, config.copyright, words.get("problem"))
         layout = (self.site.nav, (self.settings, shown, config.theme.get("language")))
         changed = self._changed(config, layout)
         later = live.later(changed, self.site.pages) if self.server is not None else set()
