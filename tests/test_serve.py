@@ -170,6 +170,30 @@ def test_search_holds_each_page_once_after_edits(course: Path, preview: Preview)
     assert summary not in words
 
 
+def test_a_deleted_page_leaves_the_preview(course: Path, preview: Preview) -> None:
+    """A scenario whose file is deleted is gone from the pages, the navigation and search."""
+    page = f"{preview.base}/scenarios/strong-tea.html"
+    assert "Tea too strong" in fetch(page)
+    (course / "content/scenarios/strong-tea.yml").unlink()
+    wait_until(lambda: fetch(page) == "", "the deleted scenario was still served")
+    wait_until(
+        lambda: "Tea too strong" not in fetch(f"{preview.base}/index.html"),
+        "the navigation still listed the deleted scenario",
+    )
+
+    def searched() -> list[str]:  # Zensical serves no index while it writes a new one
+        try:
+            return [entry["location"] for entry in search_entries(preview.base)]
+        except AssertionError:
+            return ["scenarios/strong-tea.html"]
+
+    wait_until(
+        lambda: not [place for place in searched() if place.startswith("scenarios/strong-tea")],
+        "search still found the deleted scenario",
+    )
+    assert any(place.startswith("scenarios/late-guests") for place in searched())
+
+
 def test_a_preview_of_a_broken_course_says_what_to_do(course: Path) -> None:
     """With nothing loaded to keep showing, the MkDocs preview stops, and says how to go on."""
     edit(course, "content/lessons/serving.yml", "summary:", "sumary:")

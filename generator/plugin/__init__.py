@@ -87,6 +87,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     """The trainer-only texts every page was last checked against."""
     edited: set[str]
     """The pages whose Markdown differs from the last build's."""
+    gone: list[File] = []
+    """The pages the last build no longer had, which a preview forgets."""
     course: Course | None = None
     """The course as it last loaded, which a preview keeps showing while a file is broken."""
 
@@ -177,6 +179,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                     os.path.relpath(self.root / page.source, docs_dir)
                 ).as_posix()
             kept.append(generated)
+        now = {page.path for page in self.site.pages}
+        self.gone = [
+            File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for path in sorted(self.previous.keys() - now)
+        ]
         self.previous = {  # a page left for later is still due: keep its old Markdown
             page.path: self.previous.get(page.path, "") if page.path in later else page.markdown
             for page in self.site.pages
@@ -219,7 +226,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.server is None:
             return
-        live.forget_rebuilt(config)
+        live.forget_gone(config, self.gone)
         if self.later:
             live.ask_rebuild(self.server)  # the large pages, once the author's page is served
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import File
     from mkdocs.theme import Theme
 
     from generator.render import Page
@@ -64,11 +65,19 @@ def ask_rebuild(server: LiveReloadServer) -> None:
             condition.notify_all()
 
 
-def forget_rebuilt(config: MkDocsConfig) -> None:
+def forget_gone(config: MkDocsConfig, gone: list[File]) -> None:
+    """A page the course no longer has (its file deleted or renamed) leaves the preview: a
+    dirty rebuild would keep serving its last HTML, and the search index its entries."""
+    for file in gone:
+        Path(file.abs_dest_path).unlink(missing_ok=True)
+    forget_rebuilt(config, frozenset(file.url for file in gone))
+
+
+def forget_rebuilt(config: MkDocsConfig, gone: frozenset[str]) -> None:
     """Material's search keeps a preview's index across rebuilds and, assuming one page per
     rebuild, replaces the old entries of the first page rebuilt only; a rebuild here may redo
     several pages, whose old entries would stay beside the new ones. So the old entries of
-    every rebuilt page go first."""
+    every rebuilt page go first, and those of pages that are `gone`."""
     for plugin in config.plugins.values():
         now, last = (
             getattr(plugin, "search_index", None),
@@ -76,7 +85,7 @@ def forget_rebuilt(config: MkDocsConfig) -> None:
         )
         if now is None or last is None:
             continue
-        rebuilt = {entry["location"].split("#")[0] for entry in now.entries}
+        rebuilt = {entry["location"].split("#")[0] for entry in now.entries} | gone
         last.entries = [e for e in last.entries if e["location"].split("#")[0] not in rebuilt]
 
 
