@@ -445,3 +445,33 @@ def test_answer_keys_stay_out_of_search(tea_site: Path) -> None:
     assert "Which tea suits a mixed group best?" in index, "questions are searchable"
     for secret in ["Few people like smoky tea.", "Answer key", "Best answer", "Serve who is there"]:
         assert secret not in index, secret
+
+
+def test_quiz_complete_is_said_once_per_round(page: Page) -> None:
+    """ "Quiz complete" is said as the last question is answered, not after every later Check,
+    and again once a new round is finished."""
+    page.goto(QUIZ)
+    page.evaluate(
+        """() => { window.said = [];
+        new MutationObserver(() => { const t = document.querySelector('.cw-live').textContent;
+          if (t) window.said.push(t); })
+        .observe(document.querySelector('.cw-live'), {childList: true, characterData: true,
+                                                        subtree: true}); }"""
+    )
+    rounds = [
+        ("mild-or-smoky", 0),
+        ("what-to-offer", 0),
+        ("smoky-popular", 1),
+        ("late-guests-pot", 0),
+    ]
+    for qid, choice in rounds:
+        answer(page, qid, choice)
+    page.wait_for_function("window.said.some(t => t.startsWith('Quiz complete'))")
+    answer(page, "smoky-popular", 0)  # a later Check: nothing more to say about the quiz
+    page.get_by_role("button", name="Try this quiz again").click()
+    page.wait_for_function("window.said.some(t => t.startsWith('Your latest answers are cleared'))")
+    for qid, choice in rounds:
+        answer(page, qid, choice)
+    page.wait_for_function("window.said.filter(t => t.startsWith('Quiz complete')).length == 2")
+    said = page.evaluate("window.said")
+    assert [t for t in said if t.startswith("Quiz complete")] == [said[0], said[-1]], said

@@ -825,6 +825,10 @@
     var course = questions[0].course, answers = read(course).answers;
     var sums = tally(questions, answers);
     box.textContent = "";
+    /* "Quiz complete" is said once, as the last question is answered, and not again as an
+       answer is changed and checked; again once a new round (no answers yet) is finished. */
+    var complete = sums.latestDone === sums.total, before = box.dataset.complete === "1";
+    if (complete || !sums.latestDone) box.dataset.complete = complete ? "1" : "";
     box.hidden = !sums.firstDone && !sums.latestDone;
     if (box.hidden) return;
     box.appendChild(el("h2", {}, _("Your score")));
@@ -848,7 +852,7 @@
     var afresh = actions.appendChild(el("button", { type: "button", class: "md-button" },
       _("Start afresh")));
     afresh.addEventListener("click", function () { startAfresh(course, questions); });
-    if (announceCompletion && sums.latestDone === sums.total) {
+    if (announceCompletion && complete && !before) {
       announce(_("Quiz complete. {score}", { score: firstLine }));
     }
   }
