@@ -144,11 +144,16 @@ def test_the_palette_follows_the_system_until_the_learner_picks_one(
         expect(body).to_have_css("background-color", PALETTES[other][1])
         page.emulate_media(color_scheme=system)
         expect(body).to_have_attribute("data-md-color-scheme", PALETTES[other][0])
-        # By keyboard: the focused option, and Enter moves to the next.
-        page.get_by_role("radio", name=f"Switch to the {system} palette").focus()
-        page.keyboard.press("Enter")
+        # By keyboard: one button, named for what it does, that keeps the focus.
+        button = page.get_by_role("button", name=re.compile("^Switch to the"))
+        expect(button).to_have_count(1)
+        button.focus()
+        page.keyboard.press("Space")
         expect(body).to_have_css("background-color", PALETTES[system][1])
-        expect(page.get_by_role("radio", name=f"Switch to the {other} palette")).to_be_focused()
+        expect(page.get_by_role("button", name=f"Switch to the {other} palette")).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(body).to_have_css("background-color", PALETTES[other][1])
+        expect(page.get_by_role("button", name=f"Switch to the {system} palette")).to_be_focused()
 
 
 def test_the_palette_needs_nothing_of_the_theme_bundle(browser: Browser, any_url: str) -> None:
