@@ -168,6 +168,59 @@ def test_the_palette_needs_nothing_of_the_theme_bundle(browser: Browser, any_url
     context.close()
 
 
+# In sight: shown, not transparent, and not covered by anything at its middle.
+ON_SCREEN = """e => {
+  const r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  const shown = e.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  return shown && !!hit && e.contains(hit);
+}"""
+
+
+def test_the_phone_drawer_works_by_keyboard(browser: Browser, any_url: str) -> None:
+    """On a phone, or a desktop zoomed in as far, the navigation drawer and its panels open
+    and close by keyboard, focus follows them, and Tab stops only on what is on screen."""
+    context = browser.new_context(base_url=any_url, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(QUIZ)
+    menu = page.get_by_role("button", name="Navigation")
+    drawer = page.locator(".md-sidebar--primary")
+    for _ in range(2):  # past the skip link
+        page.keyboard.press("Tab")
+    expect(menu).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    back = drawer.get_by_role("button", name="Lesson 1", expanded=True)
+    expect(back).to_be_focused()  # the panel of the page's section, under its title
+    page.keyboard.press("Space")  # up to the course's panel, on the section just left
+    up = drawer.locator(".md-nav__link", has_text="Lesson 1")  # the section in the list
+    expect(up).to_have_attribute("aria-expanded", "false")
+    expect(up).to_be_focused()
+    reached = []
+    while page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null"):
+        focused = page.locator("*:focus")
+        settled = f"({ON_SCREEN})(document.activeElement)"  # once the panels have slid
+        page.wait_for_function(settled, timeout=2000)
+        reached.append(focused.inner_text().strip())
+        page.keyboard.press("Tab")
+    assert any(text.startswith("Your progress") for text in reached), reached
+    closed = [text for text in reached if text.startswith("Choosing tea and water")]
+    assert not closed, "a link of the panel closed"
+    expect(menu).to_have_attribute("aria-expanded", "false")  # Tab out of it closes it
+    expect(drawer.get_by_role("link", name="Your progress")).to_be_hidden()
+    menu.focus()
+    page.keyboard.press("Space")  # the drawer opens on the panel last seen, at its top
+    first = page.locator("*:focus")
+    expect(first).to_have_attribute("aria-label", re.compile(r"\S"))  # the course's home
+    assert first.evaluate("e => e.closest('.md-sidebar--primary') !== null")
+    page.wait_for_function(settled, timeout=2000)
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    expect(drawer.get_by_role("link", name="Your progress")).to_be_hidden()
+    context.close()
+
+
 def test_a_german_course_builds_with_both_builders(tmp_path: Path) -> None:
     course = tmp_path / "kurs"
     assert main(["init", str(course), "--title", "Tee für viele", "--language", "de"]) == 0

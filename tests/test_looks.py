@@ -54,6 +54,7 @@ def test_axe_finds_nothing_with_search_open(styled: Page) -> None:
     styled.keyboard.type("tea")  # the theme searches on key presses
     expect(styled.locator(".md-search-result__item").first).to_be_visible()
     expect(styled.get_by_role("dialog", name="Search")).to_be_visible()  # named for screen readers
+    expect(styled.locator(".md-search__output")).to_have_css("opacity", "1")  # faded in
     assert axe_violations(styled) == []
     styled.goto(QUIZ + "?h=smoky")  # a search result opened: its terms are highlighted
     expect(styled.locator("article mark").first).to_be_visible()
@@ -66,11 +67,11 @@ def test_axe_finds_nothing_in_the_phone_drawer(
     context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport=PHONE)
     page = context.new_page()
     page.goto(QUIZ)
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.get_by_role("button", name="Navigation").click()
     drawer = page.locator("nav.md-nav--primary")
     expect(drawer).to_be_in_viewport()
     # The drawer opens on the current page's section, under its title.
-    expect(drawer.locator("label.md-nav__title", has_text="Lesson 1")).to_be_in_viewport()
+    expect(drawer.locator(".md-nav__title", has_text="Lesson 1")).to_be_in_viewport()
     link = drawer.get_by_role("link", name="Choosing tea and water")
     expect(link).to_be_in_viewport()
     # Laid out once the drawer opens, though the closed drawer's links are skipped.

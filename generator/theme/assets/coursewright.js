@@ -17,3 +17,79 @@
     link.setAttribute("tabindex", "-1");
   });
 })();
+
+/* The phone navigation drawer and its panels, by keyboard. The theme opens them with labels
+   for hidden checkboxes, which a keyboard cannot reach: here each such label becomes a button
+   that says whether its panel is open, focus follows the panel it opens or closes, and
+   Escape, or Tab out of the drawer, closes the drawer. Without JavaScript the labels stay. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var menu = document.querySelector('.md-header label[for="__drawer"]');
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var nav = drawer && drawer.querySelector(".md-nav--primary");
+  if (!(toggle instanceof HTMLInputElement) || !(menu instanceof HTMLElement) || !drawer || !nav) return;
+  var drawerToggle = toggle, panel = drawer, tree = nav;
+  var name = nav.getAttribute("aria-label") || "Navigation";
+
+  /** @param {HTMLElement} label @returns {HTMLButtonElement} */
+  function asButton(label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    /* Its attributes too: the theme styles these labels by their `for`. */
+    Array.prototype.forEach.call(label.attributes, function (/** @type {Attr} */ attribute) {
+      if (attribute.name !== "tabindex") button.setAttribute(attribute.name, attribute.value);
+    });
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    return button;
+  }
+  /** @param {Element} el */
+  function control(el) {
+    var input = document.getElementById(el.getAttribute("for") || "");
+    return input instanceof HTMLInputElement ? input : null;
+  }
+  /** @param {Element} el */
+  function shown(el) {
+    return el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible";
+  }
+  /** Where focus goes once `button` is pressed: into the drawer as it opens; to the button
+      for the same panel on the other side as a panel opens or closes.
+      @param {HTMLButtonElement} button @param {boolean} isMenu */
+  function next(button, isMenu) {
+    var others = !isMenu ? tree.querySelectorAll('button[for="' + CSS.escape(button.getAttribute("for") || "") + '"]')
+      : drawerToggle.checked ? panel.querySelectorAll("a[href], button") : [];
+    return Array.prototype.find.call(others, function (/** @type {HTMLElement} */ el) {
+      return el !== button && shown(el);
+    });
+  }
+  var buttons = [menu].concat(Array.prototype.slice.call(
+    tree.querySelectorAll('label[for]:not([for="__drawer"])'))).map(asButton);
+  function mark() {
+    buttons.forEach(function (button) {
+      var input = control(button);
+      if (input) button.setAttribute("aria-expanded", String(input.checked));
+    });
+  }
+  buttons.forEach(function (button, index) {
+    button.addEventListener("click", function () {
+      var input = control(button);
+      if (!input) return;
+      input.click();
+      var then = next(button, index === 0);
+      if (then) then.focus();
+    });
+  });
+  buttons[0].setAttribute("aria-label", name);
+  mark();
+  document.addEventListener("change", mark);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !drawerToggle.checked) return;
+    drawerToggle.click();
+    buttons[0].focus();
+  });
+  document.addEventListener("focusin", function (event) {
+    var target = /** @type {Node} */ (event.target);
+    if (drawerToggle.checked && !panel.contains(target) && target !== buttons[0]) drawerToggle.click();
+  });
+})();
