@@ -189,3 +189,20 @@ def test_a_title_that_just_fits_a_phone_takes_one_line(browser: Browser, base_ur
     assert box is not None
     assert box["height"] < 1.5 * line, "the title took a second line"
     context.close()
+
+
+def test_closed_search_results_are_no_tab_stop(browser: Browser, base_url: str) -> None:
+    """Backwards from the page to the header, Tab passes the closed search's results, which
+    are out of sight, and stops on the search field."""
+    context = browser.new_context(base_url=base_url, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto("index.html")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Home").focus()
+    field = page.get_by_role("textbox", name="Search")
+    for _ in range(5):
+        page.keyboard.press("Shift+Tab")
+        assert not page.evaluate("document.activeElement.matches('.md-search__scrollwrap')")
+        if field.evaluate("e => e === document.activeElement"):
+            break
+    expect(field).to_be_focused()
+    context.close()
