@@ -116,6 +116,17 @@ def test_search_leaves_out_the_words_for_a_page_without_javascript(any_site: Pat
     assert "JavaScript, which is turned off" not in text
 
 
+def test_a_search_result_says_what_to_avoid(any_site: Path, learner: Page) -> None:
+    """A result quotes the list items it matched, without their box's title: each item of a
+    guideline's Do and Avoid lists says which it is, to search alone."""
+    text = " ".join(entry["text"] for entry in search_entries(any_site))
+    assert "Avoid: Smoky teas that few people like." in text
+    learner.goto("lessons/choosing.html")
+    item = learner.get_by_role("listitem").filter(has_text="Smoky teas that few people like.")
+    expect(item).to_have_text("Smoky teas that few people like.", use_inner_text=True)
+    expect(item.get_by_text("Avoid:")).to_be_hidden()
+
+
 Scheme = Literal["light", "dark"]
 PALETTES = {"light": ("default", "rgb(255, 255, 255)"), "dark": ("slate", "rgb(30, 33, 41)")}
 
