@@ -279,7 +279,17 @@ def test_the_shipped_course_is_complete_only_by_its_own_rule(
     page.goto("quizzes/final-assessment.html")
     answer_every_question(page, right=False)
     not_passed = "Not passed: the pass mark is 80% on the first attempt."
-    expect(page.get_by_role("status").filter(has_text=not_passed)).to_be_visible()
+    verdict = page.get_by_role("status").filter(has_text=not_passed)
+    expect(verdict).to_be_visible()
+    tops = [
+        (box or {"y": -1.0})["y"]
+        for box in [
+            page.locator(".cw-summary .cw-latest").bounding_box(),
+            verdict.bounding_box(),
+            page.locator(".cw-summary .cw-review").bounding_box(),
+        ]
+    ]
+    assert tops == sorted(tops), "the verdict comes under the score, before the list to review"
     final = page.locator(".md-nav--primary a[href$='final-assessment.html'] .cw-state")
     expect(final).to_contain_text("(Not passed: ")  # not done: the navigation says so
     expect(final).to_have_class(re.compile("cw-state--started"))

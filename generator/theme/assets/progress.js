@@ -449,10 +449,11 @@
       return s.kind === "quiz" && s.id === quizId && s.tracked;
     })[0];
     if (!summary || !step || (step.lesson !== null && course.lessonDone !== "self-check")) return;
-    var got = sums(step, saved.read(course.course)), line = document.querySelector(".cw-pass");
-    /* A status, made as the page starts and changed only when its words change, so a screen
-       reader says once whether the pass mark was reached. */
-    if (!line) line = /** @type {Element} */ (summary.parentNode).insertBefore(el("p", { class: "cw-pass", role: "status" }), summary.nextSibling);
+    var got = sums(step, saved.read(course.course)), line = summary.querySelector(".cw-pass");
+    /* A status under the score, made as the page starts (the quiz script keeps it there as it
+       makes the score again) and changed only when its words change, so a screen reader
+       says once whether the pass mark was reached. */
+    if (!line) line = summary.appendChild(el("p", { class: "cw-pass", role: "status" }));
     var final = step.lesson === null, done = final ? got.firstDone : got.latestDone;
     var score = final ? got.first : got.latest, passed = reaches(course, score, got.total);
     var text = done < got.total ? "" : final ?
@@ -461,6 +462,7 @@
       (passed ? _("Your latest answers reach {mark}%: this self-check counts for its lesson.", { mark: course.passMark }) :
         _("Your latest answers are below {mark}%: try again for this self-check to count for its lesson.", { mark: course.passMark }));
     if (line.textContent !== text) line.textContent = text;
+    if (text) line.setAttribute("data-passed", String(passed));
   }
 
   function show() {

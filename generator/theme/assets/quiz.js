@@ -824,19 +824,25 @@
     if (!box || !questions.length) return;
     var course = questions[0].course, answers = read(course).answers;
     var sums = tally(questions, answers);
-    box.textContent = "";
+    /* The line under the score that says whether the pass mark was reached is a status of
+       the progress script's: kept in place as the rest is made again, so it is said once. */
+    var pass = box.querySelector(".cw-pass") || el("p", { class: "cw-pass", role: "status" });
+    Array.prototype.slice.call(box.childNodes).forEach(function (/** @type {ChildNode} */ node) {
+      if (node !== pass) node.remove();
+    });
+    if (!pass.parentNode) box.appendChild(pass);
     /* "Quiz complete" is said once, as the last question is answered, and not again as an
        answer is changed and checked; again once a new round (no answers yet) is finished. */
     var complete = sums.latestDone === sums.total, before = box.dataset.complete === "1";
     if (complete || !sums.latestDone) box.dataset.complete = complete ? "1" : "";
     box.hidden = !sums.firstDone && !sums.latestDone;
     if (box.hidden) return;
-    box.appendChild(el("h2", {}, _("Your score")));
+    box.insertBefore(el("h2", {}, _("Your score")), pass);
     var firstLine = _("First attempt: {score}.", { score: scoreLine(sums.firstDone, sums.first, sums.total) });
-    box.appendChild(el("p", { class: "cw-score" }, firstLine));
-    box.appendChild(el("p", { class: "cw-latest" }, sums.latestDone ?
+    box.insertBefore(el("p", { class: "cw-score" }, firstLine), pass);
+    box.insertBefore(el("p", { class: "cw-latest" }, sums.latestDone ?
       _("Latest answers: {score}.", { score: scoreLine(sums.latestDone, sums.latest, sums.total) }) :
-      _("Latest answers: none yet; you started again.")));
+      _("Latest answers: none yet; you started again.")), pass);
     review(box, questions, answers);
     var actions = box.appendChild(el("div", { class: "cw-actions" }));
     var again = actions.appendChild(el("button", { type: "button", class: "md-button" },
