@@ -232,6 +232,15 @@ def test_the_phone_drawer_works_by_keyboard(browser: Browser, any_url: str) -> N
     context.close()
 
 
+def test_the_navigation_says_which_page_is_shown(learner: Page) -> None:
+    """Not only by colour: screen readers hear which link in the navigation is this page."""
+    for address, name in [(QUIZ, "Check your tea choices"), ("index.html", "Home")]:
+        learner.goto(address)
+        current = learner.locator(".md-nav--primary [aria-current=page]")
+        expect(current).to_have_count(1)
+        expect(current).to_have_accessible_name(re.compile("^" + name))
+
+
 def test_a_german_course_builds_with_both_builders(tmp_path: Path) -> None:
     course = tmp_path / "kurs"
     assert main(["init", str(course), "--title", "Tee für viele", "--language", "de"]) == 0

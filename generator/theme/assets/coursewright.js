@@ -18,6 +18,18 @@
   });
 })();
 
+/* The navigation's link to the page shown says so to screen readers too, not only by its
+   colour (aria-current): each link, in the drawer and in the tabs, that leads to this page. */
+(function () {
+  "use strict";
+  /** A folder's address and its index.html are the same page. @param {string} path */
+  function page(path) { return path.replace(/index\.html$/, ""); }
+  Array.prototype.forEach.call(document.querySelectorAll(".md-nav--primary a.md-nav__link[href], .md-tabs a[href]"),
+    function (/** @type {HTMLAnchorElement} */ link) {
+      if (!link.hash && page(link.pathname) === page(location.pathname)) link.setAttribute("aria-current", "page");
+    });
+})();
+
 /* The phone navigation drawer and its panels, by keyboard. The theme opens them with labels
    for hidden checkboxes, which a keyboard cannot reach: here each such label becomes a button
    that says whether its panel is open, focus follows the panel it opens or closes, and
