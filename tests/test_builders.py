@@ -59,12 +59,15 @@ def test_a_quiz_answered_wrong_then_right(learner: Page) -> None:
 
 def test_a_scenario_shows_its_grades_only_after_check(learner: Page) -> None:
     learner.goto(SCENARIO)
+    applied = learner.get_by_text("Guidelines applied:")  # they point to the best answer
     expect(learner.get_by_text("Graded options")).to_be_hidden()
+    expect(applied).to_be_hidden()
     answer(learner, "scenario:late-guests", 2)
     expect(learner.get_by_text("Graded options")).to_be_visible()
     expect(
         learner.get_by_text("Serve who is there; brew again for who comes later.")
     ).to_be_visible()
+    expect(applied).to_be_visible()
 
 
 def test_progress_survives_a_reload(learner: Page) -> None:
