@@ -38,11 +38,13 @@ def form(
     in Markdown with HTML: it works without JavaScript, and the quiz script enhances it. `hint`
     follows the legend, e.g. how many answers to choose; `labels`, if given, show in place of
     the answers' texts (a true/false question's words in the page's language). Author text
-    goes through `inline`."""
+    goes through `inline`. The choices stay out of search: quoted there alone, a poor choice
+    reads as advice."""
     control = "checkbox" if kind == "multiple" else "radio"
     hint = f' <span class="cw-hint">{hint}</span>' if hint else ""
     choices = "".join(
-        f'<label class="cw-choice"><input type="{control}" name="{question_id}" value="{i}" '
+        f'<label class="cw-choice" data-search-exclude="true">'
+        f'<input type="{control}" name="{question_id}" value="{i}" '
         f'data-mark="{answer.mark}"> <span class="cw-text">**{LETTERS[i]}.** '
         f"{inline(label)}</span></label>\n"
         for i, (answer, label) in enumerate(

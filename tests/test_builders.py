@@ -119,6 +119,15 @@ def test_search_leaves_out_the_words_for_a_page_without_javascript(any_site: Pat
     assert "JavaScript, which is turned off" not in text
 
 
+def test_search_leaves_out_the_choices(any_site: Path) -> None:
+    """A question is found by its words, not by its choices: quoted alone in a result, a poor
+    choice would read as advice."""
+    text = " ".join(entry["text"] for entry in search_entries(any_site))
+    assert "Half the guests are twenty minutes late" in text
+    assert "Keep it warm on a hot plate." not in text
+    assert "Only green tea." not in text
+
+
 def test_a_search_result_says_what_to_avoid(any_site: Path, learner: Page) -> None:
     """A result quotes the list items it matched, without their box's title: each item of a
     guideline's Do and Avoid lists says which it is, to search alone."""
