@@ -475,3 +475,21 @@ def test_quiz_complete_is_said_once_per_round(page: Page) -> None:
     page.wait_for_function("window.said.filter(t => t.startsWith('Quiz complete')).length == 2")
     said = page.evaluate("window.said")
     assert [t for t in said if t.startswith("Quiz complete")] == [said[0], said[-1]], said
+
+
+def test_the_check_that_finishes_a_quiz_leads_to_the_score(page: Page) -> None:
+    """The score comes after the last question, out of sight on a phone: the Check that
+    finishes the quiz offers a link to it, and no other Check does."""
+    page.goto(QUIZ)
+    for qid, choice in [("mild-or-smoky", 0), ("what-to-offer", 0), ("smoky-popular", 1)]:
+        answer(page, qid, choice)
+    links = page.get_by_role("link", name="See your score")
+    expect(links).to_have_count(0)
+    answer(page, "late-guests-pot", 0)
+    expect(links).to_have_count(1)
+    link = item(page, "late-guests-pot").get_by_role("link", name="See your score")
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.get_by_role("heading", name="Your score")).to_be_in_viewport()
+    answer(page, "smoky-popular", 0)  # changing an answer of a finished quiz
+    expect(item(page, "smoky-popular").get_by_role("link", name="See your score")).to_have_count(0)

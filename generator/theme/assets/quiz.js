@@ -723,7 +723,11 @@
       answers[q.id] = { key: q.key, picked: choice, checked: true, score: score, at: now,
         first: old && old.first ? old.first : { picked: choice, score: score, at: now } };
     });
-    summarize(true);
+    /* The score is under the last question: the Check that finishes the quiz leads there. */
+    if (summarize(true)) {
+      var result = /** @type {HTMLElement} */ (q.box.querySelector(".cw-result"));
+      result.append(" ", el("a", { href: "#cw-score", class: "cw-to-score" }, _("See your score")));
+    }
   }
 
   /**
@@ -817,11 +821,16 @@
 
   function pageQuestions() { return all(document, ".cw-item[data-ready]").map(question); }
 
-  /** @param {boolean} announceCompletion */
+  /**
+   * Show the quiz's score; true when this showing is the one that finished a round.
+   * @param {boolean} announceCompletion
+   * @returns {boolean}
+   */
   function summarize(announceCompletion) {
     var box = /** @type {HTMLElement | null} */ (document.querySelector(".cw-summary"));
     var questions = pageQuestions();
-    if (!box || !questions.length) return;
+    if (!box || !questions.length) return false;
+    box.id = "cw-score";
     var course = questions[0].course, answers = read(course).answers;
     var sums = tally(questions, answers);
     /* The line under the score that says whether the pass mark was reached is a status of
@@ -836,7 +845,7 @@
     var complete = sums.latestDone === sums.total, before = box.dataset.complete === "1";
     if (complete || !sums.latestDone) box.dataset.complete = complete ? "1" : "";
     box.hidden = !sums.firstDone && !sums.latestDone;
-    if (box.hidden) return;
+    if (box.hidden) return false;
     box.insertBefore(el("h2", {}, _("Your score")), pass);
     var firstLine = _("First attempt: {score}.", { score: scoreLine(sums.firstDone, sums.first, sums.total) });
     box.insertBefore(el("p", { class: "cw-score" }, firstLine), pass);
@@ -858,9 +867,9 @@
     var afresh = actions.appendChild(el("button", { type: "button", class: "md-button" },
       _("Start afresh")));
     afresh.addEventListener("click", function () { startAfresh(course, questions); });
-    if (announceCompletion && complete && !before) {
-      announce(_("Quiz complete. {score}", { score: firstLine }));
-    }
+    var finished = complete && !before;
+    if (announceCompletion && finished) announce(_("Quiz complete. {score}", { score: firstLine }));
+    return finished;
   }
 
   /**
