@@ -44,7 +44,7 @@ def walk(page: Page) -> None:
         nearby = page.get_by_role("navigation", name="What to do next")
         expect(nearby).to_be_visible()
         if i + 1 == len(WAY):
-            expect(nearby).to_contain_text("You have reached the end of the course.")
+            expect(nearby).to_contain_text("This is the last step of the course.")
             break
         onward = nearby.get_by_role("link", name=WAY[i + 1][1])
         expect(onward).to_be_visible()
@@ -177,7 +177,7 @@ def test_a_learner_sees_where_they_stand_from_start_to_finish(page: Page) -> Non
     expect(page.locator(".md-nav--primary .cw-bar")).to_contain_text("5 of 5 done")
 
     ending = page.get_by_role("navigation", name="What to do next")
-    expect(ending).to_contain_text("You have reached the end of the course.")
+    expect(ending).to_contain_text("This is the last step of the course.")
     press(page, ending.get_by_role("link", name="Your course record"))
     expect(page.get_by_text(re.compile(r"^Completed on \w+ \d+, \d{4}\.$"))).to_be_visible()
     expect(page.get_by_role("row", name="Lessons 2 of 2 done")).to_be_visible()
