@@ -92,6 +92,25 @@ def test_search_finds_a_lesson(learner: Page) -> None:
     expect(results.first).to_have_text(re.compile("kettle", re.IGNORECASE))
 
 
+def test_search_opens_by_keyboard_on_a_phone(browser: Browser, any_url: str) -> None:
+    """On a phone the theme's search is an icon, a label a keyboard could not reach."""
+    context = browser.new_context(base_url=any_url, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto("index.html")
+    search = page.get_by_role("button", name="Search")
+    for _ in range(4):  # the skip link, the menu, the palette, search
+        page.keyboard.press("Tab")
+    expect(search).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.type("kettle")
+    results = page.locator(".md-search-result__item mark, [role=option] mark")
+    expect(results.first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(results.first).to_be_hidden()
+    expect(search).to_be_focused()
+    context.close()
+
+
 def search_entries(site: Path) -> list[dict[str, str]]:
     """The entries of the site's search index, whichever builder wrote it."""
     (entries,) = [

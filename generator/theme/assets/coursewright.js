@@ -30,20 +30,13 @@
     });
 })();
 
-/* The phone navigation drawer and its panels, by keyboard. The theme opens them with labels
-   for hidden checkboxes, which a keyboard cannot reach: here each such label becomes a button
-   that says whether its panel is open, focus follows the panel it opens or closes, and
-   Escape, or Tab out of the drawer, closes the drawer. Without JavaScript the labels stay. */
+/* The theme opens its phone navigation drawer, the drawer's panels and, on a narrow screen,
+   search, with labels for hidden checkboxes, which a keyboard cannot reach. Here each such
+   label becomes a button: it says whether its panel is open, focus follows the panel it opens
+   or closes, and Escape, or Tab out of the drawer, closes the drawer. Without JavaScript the
+   labels stay. */
 (function () {
   "use strict";
-  var toggle = document.getElementById("__drawer");
-  var menu = document.querySelector('.md-header label[for="__drawer"]');
-  var drawer = document.querySelector(".md-sidebar--primary");
-  var nav = drawer && drawer.querySelector(".md-nav--primary");
-  if (!(toggle instanceof HTMLInputElement) || !(menu instanceof HTMLElement) || !drawer || !nav) return;
-  var drawerToggle = toggle, panel = drawer, tree = nav;
-  var name = nav.getAttribute("aria-label") || "Navigation";
-
   /** @param {HTMLElement} label @returns {HTMLButtonElement} */
   function asButton(label) {
     var button = document.createElement("button");
@@ -61,6 +54,33 @@
     var input = document.getElementById(el.getAttribute("for") || "");
     return input instanceof HTMLInputElement ? input : null;
   }
+
+  /* Search, on a narrow screen: the theme opens it as its checkbox is ticked; the focus goes
+     to its field, and back to the button when Escape closes it. */
+  var icon = document.querySelector('.md-header label.md-header__button[for="__search"]');
+  if (icon instanceof HTMLElement) {
+    var search = asButton(icon), field = document.querySelector(".md-search__input");
+    if (!search.textContent || !search.textContent.trim()) {
+      search.setAttribute("aria-label", (field && field.getAttribute("aria-label")) || "Search");
+    }
+    search.addEventListener("click", function () {
+      var input = control(search), now = document.querySelector(".md-search__input");
+      if (input) input.click();
+      if (input && input.checked && now instanceof HTMLElement && now.getClientRects().length) now.focus();
+    });
+    document.addEventListener("keydown", function (event) {
+      var open = control(search), inside = document.activeElement && document.activeElement.closest(".md-search");
+      if (event.key === "Escape" && open && open.checked && inside) setTimeout(function () { search.focus(); });
+    });
+  }
+
+  var toggle = document.getElementById("__drawer");
+  var menu = document.querySelector('.md-header label[for="__drawer"]');
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var nav = drawer && drawer.querySelector(".md-nav--primary");
+  if (!(toggle instanceof HTMLInputElement) || !(menu instanceof HTMLElement) || !drawer || !nav) return;
+  var drawerToggle = toggle, panel = drawer, tree = nav;
+  var name = nav.getAttribute("aria-label") || "Navigation";
   /** @param {Element} el */
   function shown(el) {
     return el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible";
