@@ -234,6 +234,8 @@ def test_the_phone_drawer_works_by_keyboard(browser: Browser, any_url: str) -> N
     expect(menu).to_have_attribute("aria-expanded", "true")
     back = drawer.get_by_role("button", name="Lesson 1", expanded=True)
     expect(back).to_be_focused()  # the panel of the page's section, under its title
+    contents = re.compile(r"^(Table of contents|On this page): Check your tea choices")
+    expect(drawer.get_by_role("button", name=contents, expanded=False)).to_be_visible()
     page.keyboard.press("Space")  # up to the course's panel, on the section just left
     up = drawer.locator(".md-nav__link", has_text="Lesson 1")  # the section in the list
     expect(up).to_have_attribute("aria-expanded", "false")

@@ -113,6 +113,13 @@
     });
   });
   buttons[0].setAttribute("aria-label", name);
+  /* The button that opens the page's contents is named for them, not only for the page. */
+  var contents = tree.querySelector("nav.md-nav--secondary[aria-label]");
+  buttons.forEach(function (button) {
+    if (contents && button.matches('.md-nav__link[for="__toc"]') && button.textContent) {
+      button.setAttribute("aria-label", contents.getAttribute("aria-label") + ": " + button.textContent.trim());
+    }
+  });
   mark();
   document.addEventListener("change", mark);
   document.addEventListener("keydown", function (event) {
