@@ -192,7 +192,7 @@ def test_the_course_record_prints_on_one_page(page: Page) -> None:
     read_to_the_end(page)
     page.goto("record.html")
     expect(page.get_by_text("Not complete yet. Still to do:")).to_be_visible()
-    expect(page.get_by_role("link", name="Serving on time")).to_be_visible()
+    expect(page.get_by_role("link", name="Serving on time", exact=True)).to_be_visible()
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
@@ -236,7 +236,7 @@ def test_without_javascript_progress_says_what_it_needs(browser: Browser, base_u
     expect(page.get_by_role("link", name="Start the course")).to_be_visible()
     page.goto("progress.html")
     expect(page.get_by_text("Your progress and scores need JavaScript")).to_be_visible()
-    expect(page.get_by_role("link", name="Serving on time")).to_be_visible()
+    expect(page.get_by_role("link", name="Serving on time", exact=True)).to_be_visible()
     page.goto("record.html")
     expect(page.get_by_text("Your course record needs JavaScript")).to_be_visible()
     expect(page.get_by_role("button", name="Print this record")).to_be_hidden()

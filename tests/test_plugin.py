@@ -333,8 +333,8 @@ def test_pages_of_ones_own_sit_where_the_author_says(course: Path) -> None:
     assert titles == [
         "Home",
         "About this course",
-        "Lesson 1",
-        "Lesson 2",
+        "Lesson 1: Choosing tea and water",
+        "Lesson 2: Serving on time",
         "Tea too strong",
         "All scenarios",
         "Your progress",
