@@ -34,8 +34,9 @@ def navigation(
             rest.append(entry)
         else:
             sections.setdefault(step.lesson, []).append(entry)
-    lessons: list[NavItem] = [  # a folded section shows its lesson's title too
-        {_("Lesson %(num)d: %(title)s") % {"num": n, "title": catalog.title("lesson", ident)}: items}
+    heading = _("Lesson %(num)d: %(title)s")  # a folded section shows its lesson's title too
+    lessons: list[NavItem] = [
+        {heading % {"num": n, "title": catalog.title("lesson", ident)}: items}
         for n, (ident, items) in enumerate(sections.items(), 1)
     ]
     places: dict[str, list[NavItem]] = {
