@@ -4,6 +4,7 @@ focus and computed styles, not attributes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from browser import QUIZ, SCENARIO, Watch, answer, item, serve
@@ -493,3 +494,8 @@ def test_the_check_that_finishes_a_quiz_leads_to_the_score(page: Page) -> None:
     expect(page.get_by_role("heading", name="Your score")).to_be_in_viewport()
     answer(page, "smoky-popular", 0)  # changing an answer of a finished quiz
     expect(item(page, "smoky-popular").get_by_role("link", name="See your score")).to_have_count(0)
+    # What sets its two ways of starting again apart, beside them and said with each.
+    tell = re.compile("clears your latest answers and keeps your first attempt; .* deletes both")
+    for name in ["Try this quiz again", "Start afresh"]:
+        expect(page.get_by_role("button", name=name)).to_have_accessible_description(tell)
+    expect(page.get_by_text(tell)).to_be_visible()

@@ -867,6 +867,11 @@
     var afresh = actions.appendChild(el("button", { type: "button", class: "md-button" },
       _("Start afresh")));
     afresh.addEventListener("click", function () { startAfresh(course, questions); });
+    /* What sets the two apart, said beside them and with each. */
+    var tell = box.appendChild(el("p", { class: "cw-actions-hint", id: "cw-actions-hint" },
+      _("“Try this quiz again” clears your latest answers and keeps your first attempt; “Start afresh” deletes both.")));
+    again.setAttribute("aria-describedby", tell.id);
+    afresh.setAttribute("aria-describedby", tell.id);
     var finished = complete && !before;
     if (announceCompletion && finished) announce(_("Quiz complete. {score}", { score: firstLine }));
     return finished;
