@@ -194,8 +194,8 @@ def answer_all(page: Page) -> None:
 def test_the_summary_counts_first_attempts_and_links_topics(page: Page) -> None:
     answer_all(page)
     expect(item(page, "late-guests-pot").locator(".cw-result")).to_have_text(
-        "You chose B: acceptable, half a point. The best option is marked."
-    )
+        "You chose B: acceptable, half a point. The best option is marked. See your score"
+    )  # the Check that finished the quiz leads to its score
     summary = page.locator(".cw-summary")
     expect(summary.locator(".cw-score")).to_have_text("First attempt: 2½ of 4 points.")
     expect(summary.locator(".cw-latest")).to_have_text("Latest answers: 2½ of 4 points.")
