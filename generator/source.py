@@ -291,6 +291,8 @@ class _Builder:
             value = _scalar(node)
             if value is not None and (bad := CONTROL_CHARACTERS.search(value)):
                 self._control_character(node, loc, bad.group())
+            if value and node.style in ("|", ">") and (stray := STRAY_KEY.search(value)):
+                self._stray_key(node, loc, stray.group(1))
             return value
         if len(loc) >= MAX_DEPTH:
             raise _Unreadable.at(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
@@ -316,6 +318,23 @@ class _Builder:
                 field_name(loc),
                 f"character U+{ord(character):04X} is not allowed in course text (a control or "
                 "text-direction character, perhaps written as an escape such as `\\e`); remove it",
+            )
+        )
+
+    def _stray_key(self, node: yaml.Node, loc: Loc, key: str) -> None:
+        """A key indented too far inside a `|` or `>` text became a line of that text."""
+        lines = self.document.text.splitlines()[node.start_mark.line + 1 : node.end_mark.line]
+        at = next((i for i, line in enumerate(lines) if line.lstrip().startswith(key + ":")), 0)
+        line = lines[at] if lines else ""
+        name = str(loc[-1]) if loc else "this value"
+        self.problems.append(
+            Problem(
+                self.document.path,
+                node.start_mark.line + 2 + at,
+                len(line) - len(line.lstrip()) + 1,
+                field_name(loc),
+                f"`{key}:` is a line of this text, not a field: a line indented as far as the text "
+                f"belongs to it; to set `{key}`, indent it as far as `{name}:`",
             )
         )
 
@@ -346,6 +365,9 @@ class _Builder:
             SAFE.flatten_mapping(node)
         return {k.value: self.build(v, (*loc, k.value)) for k, v in node.value}
 
+
+STRAY_KEY = re.compile(r"^[ \t]*([a-z][a-z_]*):(?: |$)", re.MULTILINE)
+"""A line of a `|` or `>` text that reads as a field, as `sources: [a, b]` or `why:`."""
 
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 """Quotes a word processor types; YAML quotes only with straight ones."""

@@ -63,6 +63,15 @@ def test_the_sample_course_loads_in_order() -> None:
             "(one `- item` per line); it has 1",
             id="too-few-choices",
         ),
+        pytest.param(
+            "content/lessons/serving.yml",
+            "    why: Tea left too long turns bitter.\n",
+            "    why: >-\n      Tea left too long turns bitter.\n        sources: [tea-guide]\n",
+            "content/lessons/serving.yml:14:9: guidelines[0].why: `sources:` is a line of this "
+            "text, not a field: a line indented as far as the text belongs to it; to set "
+            "`sources`, indent it as far as `why:`",
+            id="key-inside-a-text",
+        ),
     ],
 )
 def test_each_mistake_gets_one_exact_line(
