@@ -108,6 +108,14 @@ def test_search_opens_by_keyboard_on_a_phone(browser: Browser, any_url: str) -> 
     page.keyboard.press("Escape")
     expect(results.first).to_be_hidden()
     expect(search).to_be_focused()
+    page.keyboard.press("Tab")  # on to the page, not into a search screen
+    assert page.evaluate("document.activeElement.closest('.md-header, .md-search') === null")
+    expect(page.locator(".md-search input:focus")).to_have_count(0)
+    page.keyboard.press("/")  # the theme's key for search still opens it
+    field = page.locator("input:focus")
+    expect(field).to_be_visible()
+    field.fill("kettle")  # Zensical keeps the last search in its field
+    expect(results.first).to_be_visible()
     context.close()
 
 

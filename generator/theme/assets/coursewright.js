@@ -69,8 +69,16 @@
       if (input && input.checked && now instanceof HTMLElement && now.getClientRects().length) now.focus();
     });
     document.addEventListener("keydown", function (event) {
-      var open = control(search), inside = document.activeElement && document.activeElement.closest(".md-search");
+      var open = control(search), active = document.activeElement;
+      var inside = active && active.closest(".md-search");
       if (event.key === "Escape" && open && open.checked && inside) setTimeout(function () { search.focus(); });
+      /* The theme's keys for search (/, s, f) focus its field, out of reach here while closed. */
+      var typing = active && active.matches("input, textarea, select, [contenteditable]");
+      if (["/", "s", "f"].indexOf(event.key) >= 0 && !typing && open && !open.checked &&
+          !event.ctrlKey && !event.metaKey && !event.altKey && search.getClientRects().length) {
+        event.preventDefault();
+        search.click();
+      }
     });
   }
 
