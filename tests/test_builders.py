@@ -273,6 +273,13 @@ def test_the_phone_drawer_works_by_keyboard(browser: Browser, any_url: str) -> N
     context.close()
 
 
+def test_a_heading_is_read_without_its_permalink(learner: Page) -> None:
+    """The permalink after a heading is for the mouse: a screen reader heard "Question 1 ¶"."""
+    learner.goto(QUIZ)
+    expect(learner.get_by_role("heading", name="Question 1", exact=True)).to_be_visible()
+    expect(learner.get_by_role("link", name="¶")).to_have_count(0)
+
+
 def test_the_navigation_says_which_page_is_shown(learner: Page) -> None:
     """Not only by colour: screen readers hear which link in the navigation is this page."""
     for address, name in [(QUIZ, "Check your tea choices"), ("index.html", "Home")]:

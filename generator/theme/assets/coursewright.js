@@ -10,11 +10,13 @@
 })();
 
 /* Permalink anchors after each heading are for copying a link with the mouse; out of the tab
-   order, keyboard users move from question to question without stopping at each one. */
+   order, keyboard users move from question to question without stopping at each one, and
+   hidden from screen readers, which read them as part of the heading ("Question 1 ¶"). */
 (function () {
   "use strict";
   Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
     link.setAttribute("tabindex", "-1");
+    link.setAttribute("aria-hidden", "true");
   });
 })();
 
