@@ -907,7 +907,7 @@
       return !!last && last.score < 1;
     });
     if (!missed.length) return;
-    box.appendChild(el("p", {}, _("To review:")));
+    box.appendChild(el("p", {}, _("To review, with what each question checks:")));
     var list = box.appendChild(el("ul", { class: "cw-review" }));
     missed.forEach(function (q) {
       var item = list.appendChild(el("li", {}));
