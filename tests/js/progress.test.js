@@ -121,6 +121,23 @@ describe("scenarios and quizzes", () => {
     assert.equal(progress.describe(step(map, "final"), passed), "Done: 4 of 5 points");
   });
 
+  test("`self-check`: a self-check is done once its latest answers reach the pass mark", () => {
+    const map = course("self-check", 80);
+    const check = step(map, "one-check");
+    const below = progress.standing(map, check, data({ a: answer("ka", 1), b: answer("kb", 0) }));
+    assert.equal(below.state, "started", "it does not count for its lesson, so it is not done");
+    assert.equal(progress.describe(check, below), "Not passed: 1 of 2 points");
+    assert.equal(progress.overall(map, data({ a: answer("ka", 1), b: answer("kb", 0) })).done, 0);
+    const again = { a: answer("ka", 1), b: { ...answer("kb", 0), checked: false, score: 0, picked: [] } };
+    const retaking = progress.standing(map, check, data(again));
+    assert.equal(progress.describe(check, retaking), "In progress: 1 of 2 answered");
+    const passed = progress.standing(map, check, data({ a: answer("ka", 1, 0), b: answer("kb", 1, 0) }));
+    assert.equal(passed.state, "done", "the latest answers count, not the first attempt");
+    assert.equal(progress.describe(check, passed), "Done: 0 of 2 points", "its score: first attempts");
+    assert.equal(state(course("read"), "one-check", data({ a: answer("ka", 1), b: answer("kb", 0) })),
+      "done", "where self-checks do not decide a lesson, answering one is doing it");
+  });
+
   test("the words for lessons and scenarios", () => {
     const map = course();
     assert.equal(progress.describe(step(map, "one"), { state: "new", sums: null }), "Not started");

@@ -83,10 +83,29 @@
   function selfChecksPassed(map, lesson, data) {
     return map.steps.filter(function (s) {
       return s.kind === "quiz" && s.lesson === lesson && s.tracked;
-    }).every(function (s) {
-      var got = sums(s, data);
-      return got.latestDone === got.total && reaches(map, got.latest, got.total);
-    });
+    }).every(function (s) { return latestPassed(map, sums(s, data)); });
+  }
+
+  /**
+   * Whether a self-check's latest answers, all of them, reach the pass mark.
+   * @param {CourseMap} map
+   * @param {Sums} got
+   */
+  function latestPassed(map, got) {
+    return got.latestDone === got.total && reaches(map, got.latest, got.total);
+  }
+
+  /**
+   * Whether an answered quiz has reached what it asks: a final, the pass mark on its first
+   * attempts; a lesson's self-check, where self-checks decide a lesson, with its latest
+   * answers; any other quiz, being answered.
+   * @param {CourseMap} map
+   * @param {Step} step
+   * @param {Sums} got
+   */
+  function passes(map, step, got) {
+    if (step.lesson === null) return finalPassed(map, got);
+    return map.lessonDone !== "self-check" || latestPassed(map, got);
   }
 
   /**
@@ -119,8 +138,8 @@
       return !!entry && entry.key === q[1];
     });
     var answered = got.total > 0 && got.firstDone === got.total;
-    // A final assessment is done once passed; answered below the pass mark, it is still to do.
-    var failed = answered && step.lesson === null && !finalPassed(map, got);
+    // A quiz that counts is done once passed; answered below the pass mark, it is still to do.
+    var failed = answered && !passes(map, step, got);
     var state = answered && !failed ? "done" : touched ? "started" : "new";
     return { state: /** @type {Standing["state"]} */ (state), sums: got, failed: failed };
   }
@@ -193,6 +212,11 @@
   function describe(step, where) {
     var got = where.sums;
     if (where.state === "new") return _("Not started");
+    if (got && where.failed && step.lesson !== null) {  // a self-check: its latest answers count
+      return got.latestDone < got.total ?
+        _("In progress: {done} of {total} answered", { done: got.latestDone, total: got.total }) :
+        _("Not passed: {score}", { score: quiz.scoreLine(got.latestDone, got.latest, got.total) });
+    }
     if (got && where.failed) {
       return _("Not passed: {score}", { score: quiz.scoreLine(got.firstDone, got.first, got.total) });
     }
