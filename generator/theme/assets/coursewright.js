@@ -39,7 +39,8 @@
    labels stay. */
 (function () {
   "use strict";
-  /** @param {HTMLElement} label @returns {HTMLButtonElement} */
+  /** The label as a button that ticks or clears its checkbox, as the label did.
+      @param {HTMLElement} label @returns {HTMLButtonElement} */
   function asButton(label) {
     var button = document.createElement("button");
     button.type = "button";
@@ -49,6 +50,10 @@
     });
     while (label.firstChild) button.appendChild(label.firstChild);
     label.replaceWith(button);
+    button.addEventListener("click", function () {
+      var input = control(button);
+      if (input) input.click();
+    });
     return button;
   }
   /** @param {Element} el */
@@ -67,7 +72,6 @@
     }
     search.addEventListener("click", function () {
       var input = control(search), now = document.querySelector(".md-search__input");
-      if (input) input.click();
       if (input && input.checked && now instanceof HTMLElement && now.getClientRects().length) now.focus();
     });
     document.addEventListener("keydown", function (event) {
@@ -113,23 +117,18 @@
       if (input) button.setAttribute("aria-expanded", String(input.checked));
     });
   }
+  /* The button that opens the page's contents is named for them, not only for the page. */
+  var contents = tree.querySelector("nav.md-nav--secondary[aria-label]");
   buttons.forEach(function (button, index) {
     button.addEventListener("click", function () {
-      var input = control(button);
-      if (!input) return;
-      input.click();
       var then = next(button, index === 0);
       if (then) then.focus();
     });
-  });
-  buttons[0].setAttribute("aria-label", name);
-  /* The button that opens the page's contents is named for them, not only for the page. */
-  var contents = tree.querySelector("nav.md-nav--secondary[aria-label]");
-  buttons.forEach(function (button) {
     if (contents && button.matches('.md-nav__link[for="__toc"]') && button.textContent) {
       button.setAttribute("aria-label", contents.getAttribute("aria-label") + ": " + button.textContent.trim());
     }
   });
+  buttons[0].setAttribute("aria-label", name);
   mark();
   document.addEventListener("change", mark);
   document.addEventListener("keydown", function (event) {
