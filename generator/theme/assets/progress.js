@@ -479,7 +479,7 @@
        says once whether the pass mark was reached. */
     if (!line) line = summary.appendChild(el("p", { class: "cw-pass", role: "status" }));
     var final = step.lesson === null, done = final ? got.firstDone : got.latestDone;
-    var score = final ? got.first : got.latest, passed = reaches(course, score, got.total);
+    var passed = passes(course, step, got);
     var text = done < got.total ? "" : final ?
       (passed ? _("Passed: your first attempt reached the pass mark of {mark}%.", { mark: course.passMark }) :
         _("Not passed: the pass mark is {mark}% on the first attempt. To take the assessment again, choose Start afresh.", { mark: course.passMark })) :
