@@ -326,7 +326,8 @@ class _Builder:
         lines = self.document.text.splitlines()[node.start_mark.line + 1 : node.end_mark.line]
         at = next((i for i, line in enumerate(lines) if line.lstrip().startswith(key + ":")), 0)
         line = lines[at] if lines else ""
-        name = str(loc[-1]) if loc else "this value"
+        owner = [part for part in loc if isinstance(part, str)][-1:]  # a list's item: its list
+        field = f"as far as `{owner[0]}:`" if owner else "as the key before it"
         self.problems.append(
             Problem(
                 self.document.path,
@@ -334,7 +335,7 @@ class _Builder:
                 len(line) - len(line.lstrip()) + 1,
                 field_name(loc),
                 f"`{key}:` is a line of this text, not a field: a line indented as far as the text "
-                f"belongs to it; to set `{key}`, indent it as far as `{name}:`",
+                f"belongs to it; to set `{key}`, indent it {field}",
             )
         )
 
