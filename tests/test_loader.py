@@ -72,6 +72,16 @@ def test_the_sample_course_loads_in_order() -> None:
             "`sources`, indent it as far as `why:`",
             id="key-inside-a-text",
         ),
+        pytest.param(
+            "content/lessons/serving.yml",
+            "      - Start the first pot ten minutes before the meeting.\n",
+            "      - >-\n        Start the first pot ten minutes before the meeting.\n"
+            "          sources: [tea-guide]\n",
+            "content/lessons/serving.yml:13:11: guidelines[0].do[0]: `sources:` is a line of "
+            "this text, not a field: a line indented as far as the text belongs to it; to set "
+            "`sources`, indent it as far as `do:`",
+            id="key-inside-a-list-items-text",
+        ),
     ],
 )
 def test_each_mistake_gets_one_exact_line(
